@@ -1,0 +1,106 @@
+/**
+ * The `cohort` model: a cohort-component projection of the urban and rural populations by
+ * single year of age and sex, following MODEL.md v1 exactly. See README.md beside this file.
+ *
+ * @module
+ */
+import type { CompiledParams, ParamDecl } from '../../src/params/compile.js';
+import type { CompileContext, CompiledModel, MetricDecl, ModelDefinition } from '../../src/engine/model.js';
+import { compileCohort, type CohortData } from './compile.js';
+import { createCohortRunner, scheduleDump } from './runner.js';
+import { CohortAssumptionsSchema, type CohortAssumptions } from './schema.js';
+
+/** Parameter order: the runner reads paths by these indices. */
+export const P = {
+  tfrU: 0,
+  tfrR: 1,
+  e0UF: 2,
+  e0UM: 3,
+  e0RF: 4,
+  e0RM: 5,
+  srb: 6,
+  ruralToUrban: 7,
+  urbanToRural: 8,
+  reclassification: 9,
+  externalU: 10,
+  externalR: 11,
+} as const;
+
+/** Output series, in layout order. */
+export const METRICS: MetricDecl[] = [
+  { name: 'total', label: 'Total population', unit: 'persons', kind: 'stock' },
+  { name: 'urban', label: 'Urban population', unit: 'persons', kind: 'stock' },
+  { name: 'rural', label: 'Rural population', unit: 'persons', kind: 'stock' },
+  { name: 'urbanShare', label: 'Urban share', unit: 'share', kind: 'share' },
+  { name: 'births.U', label: 'Births, urban', unit: 'persons/yr', kind: 'flow' },
+  { name: 'births.R', label: 'Births, rural', unit: 'persons/yr', kind: 'flow' },
+  { name: 'deaths.U', label: 'Deaths, urban', unit: 'persons/yr', kind: 'flow' },
+  { name: 'deaths.R', label: 'Deaths, rural', unit: 'persons/yr', kind: 'flow' },
+  { name: 'ruralToUrban', label: 'Rural→urban migrants', unit: 'persons/yr', kind: 'flow' },
+  { name: 'urbanToRural', label: 'Urban→rural migrants', unit: 'persons/yr', kind: 'flow' },
+  { name: 'reclassification', label: 'Reclassified to urban', unit: 'persons/yr', kind: 'flow' },
+  { name: 'external.U', label: 'Net external migration, urban', unit: 'persons/yr', kind: 'flow' },
+  { name: 'external.R', label: 'Net external migration, rural', unit: 'persons/yr', kind: 'flow' },
+  { name: 'contrib.natural', label: 'Share change: natural increase', unit: 'share', kind: 'contribution' },
+  { name: 'contrib.internal', label: 'Share change: internal migration', unit: 'share', kind: 'contribution' },
+  { name: 'contrib.reclassification', label: 'Share change: reclassification', unit: 'share', kind: 'contribution' },
+  { name: 'contrib.external', label: 'Share change: external migration', unit: 'share', kind: 'contribution' },
+];
+
+function parameters(A: CohortAssumptions, ctx: CompileContext): ParamDecl[] {
+  // The peak-age rate ρ·K·g(a) of each internal flow must stay ≤ 1 (MODEL.md: any rate above 1 is
+  // an input error), which bounds ρ by the baseline age structure.
+  const data = compileCohort(A, ctx);
+  const maxRU = Math.max(...data.gRU);
+  const maxUR = Math.max(...data.gUR);
+  const ext = (x: CohortAssumptions['external']['urban'], area: string): ParamDecl =>
+    'rate' in x
+      ? { key: `external.${area}.rate`, label: `net external migration rate, ${area}`, unit: 'per year', domain: [-1, 1], spec: x.rate }
+      : { key: `external.${area}.count`, label: `net external migrants, ${area}`, unit: 'persons/yr', domain: [-Infinity, Infinity], spec: x.count };
+  const e0 = (area: 'urban' | 'rural', sex: 'female' | 'male'): ParamDecl => ({
+    key: `e0.${area}.${sex}`,
+    label: `life expectancy at birth, ${area} ${sex}`,
+    unit: 'years',
+    domain: [1, 120],
+    spec: A.e0[area][sex],
+  });
+  return [
+    { key: 'tfr.urban', label: 'TFR, urban', unit: 'births per woman', domain: [0, 20], spec: A.tfr.urban },
+    { key: 'tfr.rural', label: 'TFR, rural', unit: 'births per woman', domain: [0, 20], spec: A.tfr.rural },
+    e0('urban', 'female'),
+    e0('urban', 'male'),
+    e0('rural', 'female'),
+    e0('rural', 'male'),
+    { key: 'srb', label: 'sex ratio at birth', unit: 'males per female', domain: [0.5, 2], spec: A.srb },
+    {
+      key: 'ruralToUrban',
+      label: 'rural→urban migration rate (its peak-age rate must not exceed 1)',
+      unit: 'per year',
+      domain: [0, Math.min(1, 1 / maxRU)],
+      spec: A.ruralToUrban,
+    },
+    {
+      key: 'urbanToRural',
+      label: 'urban→rural migration rate (its peak-age rate must not exceed 1)',
+      unit: 'per year',
+      domain: [0, Math.min(1, 1 / maxUR)],
+      spec: A.urbanToRural,
+    },
+    { key: 'reclassification', label: 'reclassification rate', unit: 'per year', domain: [0, 1], spec: A.reclassification },
+    ext(A.external.urban, 'urban'),
+    ext(A.external.rural, 'rural'),
+  ];
+}
+
+const cohort: ModelDefinition<CohortAssumptions, CohortData> = {
+  name: 'cohort',
+  title: 'Cohort-component urban/rural model by single year of age and sex (MODEL.md v1)',
+  assumptionsSchema: CohortAssumptionsSchema,
+  parameters,
+  compile: (A, ctx): CompiledModel<CohortData> => ({ metrics: METRICS, data: compileCohort(A, ctx) }),
+  createRunner: (m: CompiledModel<CohortData>, params: CompiledParams) => createCohortRunner(m.data, params.steps),
+  inspect: (m: CompiledModel<CohortData>, params: CompiledParams, paths: Float64Array) => scheduleDump(m.data, params.steps, paths),
+  defaultLever: 'ruralToUrban',
+};
+
+export default cohort;

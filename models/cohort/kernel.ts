@@ -1,0 +1,180 @@
+/**
+ * One year of the cohort-component urban/rural projection (MODEL.md v1, steps 1–5), over flat
+ * `Float64Array`s with no allocation and no validation.
+ *
+ * State layout (404 cells): four blocks of 101 ages, block b = area·2 + sex with area U = 0,
+ * R = 1 and sex F = 0, M = 1: `[UF 0…100 | UM 0…100 | RF 0…100 | RM 0…100]`. The same layout
+ * holds survival ratios. Cell (b, a) is at `b * 101 + a`.
+ *
+ * @module
+ */
+import { DrawError } from '../../src/engine/model.js';
+
+export const UF = 0;
+export const UM = 101;
+export const RF = 202;
+export const RM = 303;
+export const CELLS = 404;
+
+/** Flow slots written by {@link cohortStep}. */
+export const FLOW = {
+  birthsU: 0,
+  birthsR: 1,
+  deathsU: 2,
+  deathsR: 3,
+  ruralToUrban: 4,
+  urbanToRural: 5,
+  reclassification: 6,
+  externalU: 7,
+  externalR: 8,
+  startU: 9,
+  startR: 10,
+} as const;
+export const FLOW_SLOTS = 11;
+
+/** The inputs of one step. One object per runner, its fields overwritten each step. */
+export interface StepInputs {
+  /** Survival ratios, state layout; s(a) at a ≤ 98, s(100) at both 99 and 100. */
+  survival: Float64Array;
+  /** Birth survival L(0) per block [UF, UM, RF, RM]. */
+  birthSurvival: Float64Array;
+  /** Fertility pattern h(a), Σ h = 1, non-zero on hLo … hHi. */
+  h: Float64Array;
+  hLo: number;
+  hHi: number;
+  tfrU: number;
+  tfrR: number;
+  srb: number;
+  /** Rural→urban: m(a) = rho · gRU(a). */
+  rho: number;
+  gRU: Float64Array;
+  /** Urban→rural: r(a) = ret · gUR(a). */
+  ret: number;
+  gUR: Float64Array;
+  /** Reclassification rate c. */
+  c: number;
+  /** External migration per area: a rate on the start-of-year population, or a count. */
+  extU: number;
+  extR: number;
+  extUIsCount: boolean;
+  extRIsCount: boolean;
+  /** External age schedule e(a) (shape only) and its maximum. */
+  e: Float64Array;
+  eMax: number;
+}
+
+/**
+ * Projects `P` (end of year t) to end of year t+1 in place, using `Q` as scratch, and writes the
+ * step's flows. Throws {@link DrawError} if net emigration exceeds a cell (never clamps).
+ *
+ * @example
+ * cohortStep(P, Q, inputs, flows, 2022);
+ */
+export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flows: Float64Array, year: number): void {
+  const S = k.survival;
+  // 1. Survival and ageing.
+  let startU = 0;
+  let startR = 0;
+  for (let b = 0; b < 4; b++) {
+    const o = b * 101;
+    let sum = 0;
+    for (let a = 0; a < 99; a++) {
+      const p = P[o + a];
+      Q[o + a + 1] = p * S[o + a];
+      sum += p;
+    }
+    const top = P[o + 99] + P[o + 100];
+    Q[o + 100] = top * S[o + 100];
+    sum += top;
+    if (b < 2) startU += sum;
+    else startR += sum;
+  }
+  // 2. Births: exposure ½[P_F(a) + Q_F(a+1)] over the fertile ages.
+  const h = k.h;
+  let xU = 0;
+  let xR = 0;
+  for (let a = k.hLo; a <= k.hHi; a++) {
+    xU += h[a] * (P[UF + a] + Q[UF + a + 1]);
+    xR += h[a] * (P[RF + a] + Q[RF + a + 1]);
+  }
+  const BU = 0.5 * k.tfrU * xU;
+  const BR = 0.5 * k.tfrR * xR;
+  const pi = k.srb / (1 + k.srb);
+  const bs = k.birthSurvival;
+  Q[UF] = (1 - pi) * BU * bs[0];
+  Q[UM] = pi * BU * bs[1];
+  Q[RF] = (1 - pi) * BR * bs[2];
+  Q[RM] = pi * BR * bs[3];
+  // 3–4. Internal migration (simultaneous) and reclassification; survivors and external weights.
+  let survU = 0;
+  let survR = 0;
+  let fRU = 0;
+  let fUR = 0;
+  let fC = 0;
+  let wU = 0;
+  let wR = 0;
+  const { rho, ret, c, gRU, gUR, e } = k;
+  for (let s = 0; s < 2; s++) {
+    const oU = s * 101;
+    const oR = 202 + s * 101;
+    for (let a = 0; a < 101; a++) {
+      const qU = Q[oU + a];
+      const qR = Q[oR + a];
+      survU += qU;
+      survR += qR;
+      const ru = qR * (rho * gRU[a]);
+      const ur = qU * (ret * gUR[a]);
+      const r1 = qR - ru + ur;
+      const cl = r1 * c;
+      const r2 = r1 - cl;
+      const u2 = qU + ru - ur + cl;
+      Q[oR + a] = r2;
+      Q[oU + a] = u2;
+      fRU += ru;
+      fUR += ur;
+      fC += cl;
+      wU += e[a] * u2;
+      wR += e[a] * r2;
+    }
+  }
+  // 5. External migration, spread over sex and age in proportion to e(a)·Q''(a).
+  const NU = k.extUIsCount ? k.extU : k.extU * startU;
+  const NR = k.extRIsCount ? k.extR : k.extR * startR;
+  const gU = spreadFactor(NU, wU, k.eMax, 'urban', year);
+  const gR = spreadFactor(NR, wR, k.eMax, 'rural', year);
+  for (let s = 0; s < 2; s++) {
+    const oU = s * 101;
+    const oR = 202 + s * 101;
+    for (let a = 0; a < 101; a++) {
+      const qU = Q[oU + a];
+      const qR = Q[oR + a];
+      P[oU + a] = qU + gU * e[a] * qU;
+      P[oR + a] = qR + gR * e[a] * qR;
+    }
+  }
+  flows[FLOW.birthsU] = BU;
+  flows[FLOW.birthsR] = BR;
+  flows[FLOW.deathsU] = startU + BU - survU;
+  flows[FLOW.deathsR] = startR + BR - survR;
+  flows[FLOW.ruralToUrban] = fRU;
+  flows[FLOW.urbanToRural] = fUR;
+  flows[FLOW.reclassification] = fC;
+  flows[FLOW.externalU] = NU;
+  flows[FLOW.externalR] = NR;
+  flows[FLOW.startU] = startU;
+  flows[FLOW.startR] = startR;
+}
+
+/** N / Σ e·Q'', checking that no cell would go negative. */
+function spreadFactor(N: number, w: number, eMax: number, area: string, year: number): number {
+  if (N === 0) return 0;
+  if (!(w > 0)) throw new DrawError(`net external migration of ${N} persons into an empty ${area} population in ${year}`, year);
+  const g = N / w;
+  if (g * eMax < -1) {
+    throw new DrawError(
+      `net external emigration of ${-N} persons from the ${area} population in ${year} exceeds the population of the age group it is assigned to`,
+      year,
+    );
+  }
+  return g;
+}

@@ -1,0 +1,107 @@
+/**
+ * Single-year life tables under a constant force of mortality within each year of age, and the
+ * mortality level that reproduces a given life expectancy (a one-parameter "Brass-type" shift of
+ * log mx, the relational approach of Brass 1971 applied to log rates; see Preston, Heuveline &
+ * Guillot 2001, "Demography", ch. 3 and 7).
+ *
+ * Layout: ages 0 … 100 (index = age; 100 is the open group 100+).
+ *
+ * @module
+ */
+
+/** Number of ages, 0 … 100. */
+export const AGES = 101;
+
+/**
+ * The person-years L(a) of a life table with radix l(0) = 1, from central death rates mx(a)
+ * multiplied by `scale` (= e^θ). Returns e0 = Σ L(a). Allocation-free: writes into `L`.
+ *
+ * p(a) = exp(−mx(a)); l(a+1) = l(a)·p(a); L(a) = l(a)(1 − p(a))/mx(a) (= l(a) if mx(a) = 0);
+ * L(100) = l(100)/mx(100).
+ *
+ * @example
+ * const L = new Float64Array(101);
+ * personYears(new Float64Array(101).fill(0.02), 1, L); // 50 (e0 = 1/m for constant m)
+ */
+export function personYears(mx: Float64Array, scale: number, L: Float64Array): number {
+  let l = 1;
+  let e0 = 0;
+  for (let a = 0; a < 100; a++) {
+    const m = mx[a] * scale;
+    const p = Math.exp(-m);
+    const La = m > 0 ? (l * -Math.expm1(-m)) / m : l;
+    L[a] = La;
+    e0 += La;
+    l *= p;
+  }
+  const m100 = mx[100] * scale;
+  L[100] = m100 > 0 ? l / m100 : Infinity;
+  return e0 + L[100];
+}
+
+/**
+ * Survival ratios and birth survival from person-years:
+ * s(a) = L(a+1)/L(a) for a = 0 … 98, s(100) = L(100)/(L(99) + L(100)) (applied to ages 99 and
+ * 100+ together; s(99) is unused and set to s(100)), and b = L(0). Writes `s`, returns b.
+ *
+ * @example
+ * const b = survivalRatios(L, s);
+ */
+export function survivalRatios(L: Float64Array, s: Float64Array, offset = 0): number {
+  for (let a = 0; a < 99; a++) s[offset + a] = L[a + 1] / L[a];
+  const s100 = L[100] / (L[99] + L[100]);
+  s[offset + 99] = s100;
+  s[offset + 100] = s100;
+  return L[0];
+}
+
+/**
+ * Solves θ such that the life table of mx*(a)·e^θ has life expectancy `e0`, to |Δe0| < tol.
+ * e0 falls strictly as θ rises, so the root is unique; a bracketed secant (Illinois) method
+ * converges in a handful of life tables. Writes the solution's person-years into `L`.
+ *
+ * @returns θ
+ * @example
+ * const theta = solveLevel(mxStd, 78, L);
+ */
+export function solveLevel(mxStd: Float64Array, e0: number, L: Float64Array, tol = 1e-10): number {
+  // Bracket: expand until e0(lo) > target > e0(hi).
+  let lo = -1;
+  let hi = 1;
+  let flo = personYears(mxStd, Math.exp(lo), L) - e0;
+  let fhi = personYears(mxStd, Math.exp(hi), L) - e0;
+  while (flo < 0) {
+    hi = lo;
+    fhi = flo;
+    lo -= 2;
+    flo = personYears(mxStd, Math.exp(lo), L) - e0;
+  }
+  while (fhi > 0) {
+    lo = hi;
+    flo = fhi;
+    hi += 2;
+    fhi = personYears(mxStd, Math.exp(hi), L) - e0;
+  }
+  let side = 0;
+  let theta = lo;
+  for (let it = 0; it < 200; it++) {
+    theta = (lo * fhi - hi * flo) / (fhi - flo);
+    if (!(theta > lo && theta < hi)) theta = 0.5 * (lo + hi);
+    const f = personYears(mxStd, Math.exp(theta), L) - e0;
+    if (Math.abs(f) < tol) return theta;
+    if (f > 0) {
+      lo = theta;
+      flo = f;
+      if (side === 1) fhi /= 2;
+      side = 1;
+    } else {
+      hi = theta;
+      fhi = f;
+      if (side === -1) flo /= 2;
+      side = -1;
+    }
+    if (hi - lo < 1e-15) break;
+  }
+  personYears(mxStd, Math.exp(theta), L);
+  return theta;
+}

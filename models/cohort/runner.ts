@@ -1,0 +1,189 @@
+/**
+ * The cohort model's per-draw runner: turns a draw's parameter paths into each year's schedules
+ * (life tables solved from e0, cached while e0 does not change) and steps the population,
+ * writing every metric. Scratch memory is allocated once per runner.
+ *
+ * @module
+ */
+import type { Runner } from '../../src/engine/model.js';
+import type { CohortData } from './compile.js';
+import { AGES, solveLevel, survivalRatios } from './lifetable.js';
+import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
+
+/** Parameter indices (same order as `parameters()` in index.ts). */
+const TFR_U = 0;
+const TFR_R = 1;
+const E0 = 2; // 2…5: UF, UM, RF, RM
+const SRB = 6;
+const RHO = 7;
+const RET = 8;
+const RECL = 9;
+const EXT_U = 10;
+const EXT_R = 11;
+
+/** Metric indices (same order as METRICS in index.ts). */
+const M_TOTAL = 0;
+const M_URBAN = 1;
+const M_RURAL = 2;
+const M_SHARE = 3;
+const M_FLOW0 = 4; // births.U … external.R: 9 flows in FLOW order 0…8
+const M_CONTRIB0 = 13; // natural, internal, reclassification, external
+
+/** Sets `k.survival` block b and `k.birthSurvival[b]` for life expectancy e0. */
+function lifeTableInto(mxStd: Float64Array, sex: number, e0: number, L: Float64Array, k: StepInputs, b: number): void {
+  solveLevel(mxStd.subarray(sex * AGES, sex * AGES + AGES), e0, L);
+  k.birthSurvival[b] = survivalRatios(L, k.survival, b * AGES);
+}
+
+/**
+ * Creates a runner for H steps.
+ *
+ * @example
+ * const r = createCohortRunner(data, 14);
+ * r.run(paths, out);
+ */
+export function createCohortRunner(d: CohortData, H: number): Runner {
+  const Pop = new Float64Array(CELLS);
+  const Q = new Float64Array(CELLS);
+  const L = new Float64Array(AGES);
+  const flows = new Float64Array(FLOW_SLOTS);
+  const lastE0 = new Float64Array(4);
+  const mx = [d.mxStd.subarray(0, AGES), d.mxStd.subarray(AGES, 2 * AGES)];
+  const k: StepInputs = {
+    survival: new Float64Array(CELLS),
+    birthSurvival: new Float64Array(4),
+    h: d.h,
+    hLo: d.hLo,
+    hHi: d.hHi,
+    tfrU: 0,
+    tfrR: 0,
+    srb: 0,
+    rho: 0,
+    gRU: d.gRU,
+    ret: 0,
+    gUR: d.gUR,
+    c: 0,
+    extU: 0,
+    extR: 0,
+    extUIsCount: d.extUIsCount,
+    extRIsCount: d.extRIsCount,
+    e: d.e,
+    eMax: d.eMax,
+  };
+  const T1 = H + 1;
+  return {
+    run(paths: Float64Array, out: Float64Array): void {
+      Pop.set(d.baseline);
+      lastE0.fill(NaN);
+      let U = 0;
+      let R = 0;
+      for (let i = 0; i < 202; i++) U += Pop[i];
+      for (let i = 202; i < CELLS; i++) R += Pop[i];
+      out[M_TOTAL * T1] = U + R;
+      out[M_URBAN * T1] = U;
+      out[M_RURAL * T1] = R;
+      out[M_SHARE * T1] = U / (U + R);
+      for (let m = M_FLOW0; m < M_CONTRIB0 + 4; m++) out[m * T1] = 0;
+      for (let t = 0; t < H; t++) {
+        for (let b = 0; b < 4; b++) {
+          const e0 = paths[(E0 + b) * H + t];
+          if (e0 !== lastE0[b]) {
+            lifeTableInto(d.mxStd, b & 1, e0, L, k, b);
+            lastE0[b] = e0;
+          }
+        }
+        k.tfrU = paths[TFR_U * H + t];
+        k.tfrR = paths[TFR_R * H + t];
+        k.srb = paths[SRB * H + t];
+        k.rho = paths[RHO * H + t];
+        k.ret = paths[RET * H + t];
+        k.c = paths[RECL * H + t];
+        k.extU = paths[EXT_U * H + t];
+        k.extR = paths[EXT_R * H + t];
+        const year = d.baseYear + t + 1;
+        cohortStep(Pop, Q, k, flows, year);
+        let U1 = 0;
+        let R1 = 0;
+        for (let i = 0; i < 202; i++) U1 += Pop[i];
+        for (let i = 202; i < CELLS; i++) R1 += Pop[i];
+        const T0 = U + R;
+        const T = U1 + R1;
+        const u0 = U / T0;
+        const j = t + 1;
+        out[M_TOTAL * T1 + j] = T;
+        out[M_URBAN * T1 + j] = U1;
+        out[M_RURAL * T1 + j] = R1;
+        out[M_SHARE * T1 + j] = U1 / T;
+        for (let f = 0; f < 9; f++) out[(M_FLOW0 + f) * T1 + j] = flows[f];
+        // Decomposition: contribution_k = (ΔU_k − u_t·ΔT_k) / T_{t+1}.
+        const natU = flows[FLOW.birthsU] - flows[FLOW.deathsU];
+        const natR = flows[FLOW.birthsR] - flows[FLOW.deathsR];
+        const NU = flows[FLOW.externalU];
+        const NR = flows[FLOW.externalR];
+        out[M_CONTRIB0 * T1 + j] = (natU - u0 * (natU + natR)) / T;
+        out[(M_CONTRIB0 + 1) * T1 + j] = (flows[FLOW.ruralToUrban] - flows[FLOW.urbanToRural]) / T;
+        out[(M_CONTRIB0 + 2) * T1 + j] = flows[FLOW.reclassification] / T;
+        out[(M_CONTRIB0 + 3) * T1 + j] = (NU - u0 * (NU + NR)) / T;
+        U = U1;
+        R = R1;
+      }
+    },
+  };
+}
+
+const blocks = { UF, UM, RF, RM } as const;
+
+function byBlock(a: Float64Array): Record<keyof typeof blocks, number[]> {
+  return {
+    UF: Array.from(a.subarray(UF, UF + AGES)),
+    UM: Array.from(a.subarray(UM, UM + AGES)),
+    RF: Array.from(a.subarray(RF, RF + AGES)),
+    RM: Array.from(a.subarray(RM, RM + AGES)),
+  };
+}
+
+/**
+ * The compiled per-step inputs for given paths, in the documented `--dump-schedules` format, so a
+ * projection can be recomputed independently of the engine.
+ *
+ * @example
+ * JSON.stringify(scheduleDump(data, 14, medianPaths));
+ */
+export function scheduleDump(d: CohortData, H: number, paths: Float64Array): unknown {
+  const L = new Float64Array(AGES);
+  const survival = new Float64Array(CELLS);
+  const bsurv = new Float64Array(4);
+  const k = { survival, birthSurvival: bsurv } as StepInputs;
+  const steps = [];
+  for (let t = 0; t < H; t++) {
+    for (let b = 0; b < 4; b++) lifeTableInto(d.mxStd, b & 1, paths[(E0 + b) * H + t], L, k, b);
+    const rho = paths[RHO * H + t];
+    const ret = paths[RET * H + t];
+    const ext = (isCount: boolean, v: number) => (isCount ? { count: v } : { rate: v });
+    const rates = (g: Float64Array, x: number) => Array.from(g, (v) => x * v);
+    steps.push({
+      year: d.baseYear + t + 1,
+      survival: byBlock(survival),
+      birthSurvival: { UF: bsurv[0], UM: bsurv[1], RF: bsurv[2], RM: bsurv[3] },
+      fertility: { U: rates(d.h, paths[TFR_U * H + t]), R: rates(d.h, paths[TFR_R * H + t]) },
+      srb: paths[SRB * H + t],
+      ruralToUrban: { F: rates(d.gRU, rho), M: rates(d.gRU, rho) },
+      urbanToRural: { F: rates(d.gUR, ret), M: rates(d.gUR, ret) },
+      reclassification: paths[RECL * H + t],
+      external: {
+        U: ext(d.extUIsCount, paths[EXT_U * H + t]),
+        R: ext(d.extRIsCount, paths[EXT_R * H + t]),
+        schedule: Array.from(d.e),
+      },
+    });
+  }
+  return {
+    format: 'urbcast.schedules/1',
+    notes:
+      'Age index 0…100 (100 = 100+). survival[a] for a ≤ 98 is s(a); survival[99] = survival[100] = s(100), applied to P(99) + P(100). ' +
+      'fertility[a] = TFR·h(a); births use ½[P_F(a) + Q_F(a+1)]. external.schedule is e(a) (shape only).',
+    years: Array.from({ length: H + 1 }, (_, t) => d.baseYear + t),
+    baseline: byBlock(d.baseline),
+    steps,
+  };
+}

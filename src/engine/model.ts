@@ -1,0 +1,99 @@
+/**
+ * The one small interface through which models plug into the engine. The engine never names a
+ * model: it receives a {@link ModelDefinition} (from the registry in `models/index.ts`, or from a
+ * researcher's own module) and uses only what is declared here.
+ *
+ * Three stages never mix: the scenario is loaded and validated (including the model's
+ * `assumptionsSchema`), then `compile` turns it into plain data with typed arrays (cloneable to
+ * workers), then a {@link Runner} projects one draw at a time with no allocation.
+ *
+ * Output layout of one draw: `out[m * (H + 1) + t]` for metric m and t = 0 … H (year y0 + t).
+ * Stocks and shares are end-of-year states (t = 0 is the baseline); flows and contributions are
+ * those of the step ending in year y0 + t (t = 0 holds 0 and is never reported).
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import type { CompiledParams, ParamDecl } from '../params/compile.js';
+
+/** Kinds of output series. */
+export type MetricKind = 'stock' | 'share' | 'flow' | 'contribution';
+
+/** One output series a model produces, per year. */
+export interface MetricDecl {
+  /** Stable name used by targets and outputs, e.g. `urbanShare`, `total`, `births.U`. */
+  name: string;
+  label: string;
+  /** `persons`, `share` (0–1), `persons/yr`, `share points` … */
+  unit: string;
+  kind: MetricKind;
+}
+
+/** Every model outputs these, so the engine's targets and reports work with any model. */
+export const CORE_METRICS = ['total', 'urban', 'rural', 'urbanShare'] as const;
+
+/** What a model's compile step gets from the validated scenario. */
+export interface CompileContext {
+  /** Absolute path of the scenario file (for messages and relative paths). */
+  scenarioFile: string;
+  baseYear: number;
+  horizon: number;
+  /** H = horizon − baseYear. */
+  steps: number;
+  /** Baseline total population (persons) and urban share (0–1). */
+  population: number;
+  urbanShare: number;
+  /** Absolute path of an age-structure CSV given by the scenario, if any. */
+  ageStructure?: string;
+  /** Absolute path of the project's `seeds/data/` folder. */
+  dataDir: string;
+}
+
+/** A compiled model: plain data only (numbers, strings, arrays, typed arrays). */
+export interface CompiledModel<D = unknown> {
+  metrics: MetricDecl[];
+  data: D;
+}
+
+/** Projects single draws. Created once per worker; owns its scratch memory. */
+export interface Runner {
+  /**
+   * Projects one draw. `paths` holds every parameter's path (layout `[param * H + t]`, t = 0 … H−1
+   * for years y0+1 … y0+H, in the order of `parameters()`); `out` receives every metric
+   * (layout above). Throws {@link DrawError} when the draw's inputs are infeasible.
+   */
+  run(paths: Float64Array, out: Float64Array): void;
+}
+
+/** A draw whose inputs cannot be projected (e.g. emigration larger than the population). */
+export class DrawError extends Error {
+  constructor(
+    message: string,
+    /** Year in which it happened. */
+    readonly year: number,
+    /** Index of the parameter most directly responsible, or −1. */
+    readonly param = -1,
+  ) {
+    super(message);
+  }
+}
+
+/** A model, as the engine sees it. */
+export interface ModelDefinition<A = unknown, D = unknown> {
+  /** Registry name, as written in a scenario's `model:` field. */
+  name: string;
+  /** One line for `--help` and reports. */
+  title: string;
+  /** Schema of the scenario's `assumptions:` block. Unknown keys must be rejected (strict objects). */
+  assumptionsSchema: z.ZodType<A>;
+  /** The rate parameters, in a fixed order, with their specifications from the assumptions. */
+  parameters(assumptions: A, ctx: CompileContext): ParamDecl[];
+  /** Compiles everything that does not change by draw (throws `ParamError` on bad input). */
+  compile(assumptions: A, ctx: CompileContext): CompiledModel<D>;
+  /** Allocates a runner for the compiled model. */
+  createRunner(model: CompiledModel<D>, params: CompiledParams): Runner;
+  /** Optional: the compiled per-step inputs for given paths, for `--dump-schedules`. */
+  inspect?(model: CompiledModel<D>, params: CompiledParams, paths: Float64Array): unknown;
+  /** Name of the parameter moved by "what would it take" by default (e.g. `ruralToUrban`). */
+  defaultLever?: string;
+}

@@ -1,0 +1,101 @@
+/**
+ * The scenario language (YAML, validated with zod). The engine validates everything except the
+ * `assumptions:` block, which belongs to the model named by `model:` and is validated by that
+ * model's own schema. `simulate schema` prints this as JSON Schema.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { DistSchema } from '../params/schema.js';
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const year = z.number().int().min(1900).max(2300);
+const why = z.string().min(1);
+
+/** A number with its provenance: `8790000` or `{value: 8790000, seed: heze.P001, why: "…"}`. */
+const Sourced = <T extends z.ZodTypeAny>(inner: T) =>
+  z.union([inner, z.strictObject({ value: inner, seed: z.string().optional(), why: why.optional() })]);
+
+export const ComparatorSchema = z.enum(['>=', '>', '<=', '<', '~', '=']);
+
+/** A reference for a relative target: another scenario run with the same draws, or a distribution. */
+const ReferenceSchema = z.union([
+  z.strictObject({ scenario: z.string().min(1).describe('Path of the reference scenario, relative to this file') }),
+  z.strictObject({ gain: z.union([finite, DistSchema]).describe("The reference's average annual gain, in share points (0.01 = 1 pp)"), why: why.optional() }),
+]);
+
+const TargetCommon = {
+  id: z.string().regex(/^[A-Za-z0-9_.-]+$/).optional().describe('Short id for reports (defaults to the seed id or metric-year)'),
+  label: z.string().optional(),
+  tolerance: finite.nonnegative().optional().describe('Half-width for the ≈ comparator, in the metric\'s unit'),
+  milestone: z.boolean().optional().describe('Counts towards the joint probability that all milestones are met (default true)'),
+  why: why.optional(),
+};
+
+/** A target: a reference to a seed entry, or an inline definition. */
+export const TargetSchema = z.union([
+  z.strictObject({
+    seed: z.string().regex(/^[a-z]+\.P\d{3}$/, 'a seed id such as heze.P005').describe('Seed entry holding the number'),
+    ...TargetCommon,
+    reference: ReferenceSchema.optional(),
+  }),
+  z.strictObject({
+    metric: z.string().min(1).describe('A metric of the model, e.g. urbanShare, total, urban, ruralToUrban'),
+    year: year.optional().describe('Level target: the year'),
+    window: z.tuple([year, year]).optional().describe('Flow target: sum over these years; gain target: the years'),
+    comparator: ComparatorSchema,
+    value: finite,
+    reference: ReferenceSchema.optional().describe('Makes this a relative-gain target'),
+    ...TargetCommon,
+  }),
+]);
+
+const CorrelationSchema = z.strictObject({
+  between: z.tuple([z.string(), z.string()]).describe('Two uncertain inputs, e.g. [ruralToUrban.value, reclassification.value]'),
+  rho: finite.min(-1).max(1).describe('Gaussian-copula (normal-score) correlation'),
+  why: why.optional(),
+});
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  region: z.string().min(1),
+  model: z.string().min(1).describe('Registered model name, e.g. cohort'),
+  extends: z.string().optional().describe('A scenario file this one derives from (relative path)'),
+  baseline: z.strictObject({
+    year,
+    population: Sourced(finite.positive()).describe('Total resident population at the end of the baseline year, persons'),
+    urbanShare: Sourced(finite.min(0).max(1)).describe('Urban share at the end of the baseline year, 0–1'),
+    ageStructure: z.string().optional().describe('CSV of the age-sex structure (relative path)'),
+    why: why.optional(),
+  }),
+  horizon: year.describe('Last projected year'),
+  draws: z.number().int().min(1).max(1_000_000_000).default(10_000),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  sampling: z
+    .strictObject({
+      lhs: z.boolean().default(false).describe('Latin-hypercube stratification'),
+      correlations: z.array(CorrelationSchema).default([]),
+    })
+    .optional(),
+  lever: z
+    .strictObject({
+      param: z.string().min(1).describe('Parameter moved by "what would it take", e.g. ruralToUrban'),
+      min: finite.optional(),
+      max: finite.optional(),
+    })
+    .optional(),
+  assumptions: z.record(z.string(), z.unknown()).describe("The model's parameters; see the model's README"),
+  targets: z.array(TargetSchema).default([]),
+});
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type Target = z.output<typeof TargetSchema>;
+export type Comparator = z.output<typeof ComparatorSchema>;
+
+/** The plain value of a sourced number. */
+export function sourcedValue(v: number | { value: number }): number {
+  return typeof v === 'number' ? v : v.value;
+}
