@@ -27,6 +27,11 @@ export interface MetricDecl {
   /** `persons`, `share` (0–1), `persons/yr`, `share points` … */
   unit: string;
   kind: MetricKind;
+  /**
+   * Optional column of the deterministic table this series adds into (with `sign`), so that
+   * e.g. births by area print as one "births" column and migration both ways as "net internal".
+   */
+  display?: { column: string; sign?: 1 | -1 };
 }
 
 /** Every model outputs these, so the engine's targets and reports work with any model. */
