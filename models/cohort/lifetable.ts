@@ -29,7 +29,7 @@ export function personYears(mx: Float64Array, scale: number, L: Float64Array): n
   for (let a = 0; a < 100; a++) {
     const m = mx[a] * scale;
     const p = Math.exp(-m);
-    const La = m > 0 ? (l * -Math.expm1(-m)) / m : l;
+    const La = m > 0 ? (l * (1 - p)) / m : l;
     L[a] = La;
     e0 += La;
     l *= p;
@@ -60,28 +60,47 @@ export function survivalRatios(L: Float64Array, s: Float64Array, offset = 0): nu
  * e0 falls strictly as θ rises, so the root is unique; a bracketed secant (Illinois) method
  * converges in a handful of life tables. Writes the solution's person-years into `L`.
  *
+ * `grid` (see {@link levelGrid}) gives a tight starting bracket by table look-up, so that a
+ * solve costs about three life tables; the root does not depend on it beyond the tolerance.
+ *
  * @returns θ
  * @example
  * const theta = solveLevel(mxStd, 78, L);
  */
-export function solveLevel(mxStd: Float64Array, e0: number, L: Float64Array, tol = 1e-10): number {
-  // Bracket: expand until e0(lo) > target > e0(hi).
-  let lo = -1;
-  let hi = 1;
-  let flo = personYears(mxStd, Math.exp(lo), L) - e0;
-  let fhi = personYears(mxStd, Math.exp(hi), L) - e0;
-  while (flo < 0) {
-    hi = lo;
-    fhi = flo;
-    lo -= 2;
+export function solveLevel(mxStd: Float64Array, e0: number, L: Float64Array, tol = 1e-10, grid?: LevelGrid): number {
+  let lo: number;
+  let hi: number;
+  let flo: number;
+  let fhi: number;
+  const k = grid ? gridIndex(grid, e0) : -1;
+  if (grid && k >= 0) {
+    lo = grid.theta0 + k * grid.step;
+    hi = lo + grid.step;
+    flo = grid.e0[k] - e0;
+    fhi = grid.e0[k + 1] - e0;
+  } else {
+    // Bracket: start at ±1 and widen until e0(lo) > target > e0(hi).
+    let step = 1;
+    lo = -step;
+    hi = step;
     flo = personYears(mxStd, Math.exp(lo), L) - e0;
-  }
-  while (fhi > 0) {
-    lo = hi;
-    flo = fhi;
-    hi += 2;
     fhi = personYears(mxStd, Math.exp(hi), L) - e0;
+    while (flo < 0) {
+      hi = lo;
+      fhi = flo;
+      step *= 2;
+      lo -= step;
+      flo = personYears(mxStd, Math.exp(lo), L) - e0;
+    }
+    while (fhi > 0) {
+      lo = hi;
+      flo = fhi;
+      step *= 2;
+      hi += step;
+      fhi = personYears(mxStd, Math.exp(hi), L) - e0;
+    }
   }
+  // Illinois (modified regula falsi): keeps the bracket, converges superlinearly.
   let side = 0;
   let theta = lo;
   for (let it = 0; it < 200; it++) {
@@ -104,4 +123,38 @@ export function solveLevel(mxStd: Float64Array, e0: number, L: Float64Array, tol
   }
   personYears(mxStd, Math.exp(theta), L);
   return theta;
+}
+
+/** e0 tabulated on an even θ grid (e0 falls as θ rises). */
+export interface LevelGrid {
+  theta0: number;
+  step: number;
+  e0: Float64Array;
+}
+
+/**
+ * Tabulates e0(θ) for θ = theta0, theta0 + step, … (n points).
+ *
+ * @example
+ * const grid = levelGrid(mxStd, -4, 0.02, 401);
+ */
+export function levelGrid(mxStd: Float64Array, theta0 = -4, step = 0.02, n = 401): LevelGrid {
+  const L = new Float64Array(AGES);
+  const e0 = new Float64Array(n);
+  for (let i = 0; i < n; i++) e0[i] = personYears(mxStd, Math.exp(theta0 + i * step), L);
+  return { theta0, step, e0 };
+}
+
+/** The k with e0[k] ≥ target > e0[k+1], or −1 when the target lies outside the table. */
+function gridIndex(g: LevelGrid, target: number): number {
+  const e = g.e0;
+  if (!(target <= e[0] && target > e[e.length - 1])) return -1;
+  let lo = 0;
+  let hi = e.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (e[mid] >= target) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -7,7 +7,7 @@
  */
 import type { Runner } from '../../src/engine/model.js';
 import type { CohortData } from './compile.js';
-import { AGES, solveLevel, survivalRatios } from './lifetable.js';
+import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
 import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
 
 /** Parameter indices (same order as `parameters()` in index.ts). */
@@ -30,9 +30,15 @@ const M_FLOW0 = 4; // births.U … external.R: 9 flows in FLOW order 0…8
 const M_CONTRIB0 = 13; // natural, internal, reclassification, external
 
 /** Sets `k.survival` block b and `k.birthSurvival[b]` for life expectancy e0. */
-function lifeTableInto(mxStd: Float64Array, sex: number, e0: number, L: Float64Array, k: StepInputs, b: number): void {
-  solveLevel(mxStd.subarray(sex * AGES, sex * AGES + AGES), e0, L);
+function lifeTableInto(mx: Float64Array[], grids: LevelGrid[], sex: number, e0: number, L: Float64Array, k: StepInputs, b: number): void {
+  solveLevel(mx[sex], e0, L, 1e-10, grids[sex]);
   k.birthSurvival[b] = survivalRatios(L, k.survival, b * AGES);
+}
+
+/** The standard schedules by sex and their e0(θ) tables. */
+function standards(d: CohortData): { mx: Float64Array[]; grids: LevelGrid[] } {
+  const mx = [d.mxStd.subarray(0, AGES), d.mxStd.subarray(AGES, 2 * AGES)];
+  return { mx, grids: mx.map((m) => levelGrid(m)) };
 }
 
 /**
@@ -48,7 +54,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
   const L = new Float64Array(AGES);
   const flows = new Float64Array(FLOW_SLOTS);
   const lastE0 = new Float64Array(4);
-  const mx = [d.mxStd.subarray(0, AGES), d.mxStd.subarray(AGES, 2 * AGES)];
+  const { mx, grids } = standards(d);
   const k: StepInputs = {
     survival: new Float64Array(CELLS),
     birthSurvival: new Float64Array(4),
@@ -88,7 +94,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
         for (let b = 0; b < 4; b++) {
           const e0 = paths[(E0 + b) * H + t];
           if (e0 !== lastE0[b]) {
-            lifeTableInto(d.mxStd, b & 1, e0, L, k, b);
+            lifeTableInto(mx, grids, b & 1, e0, L, k, b);
             lastE0[b] = e0;
           }
         }
@@ -154,9 +160,10 @@ export function scheduleDump(d: CohortData, H: number, paths: Float64Array): unk
   const survival = new Float64Array(CELLS);
   const bsurv = new Float64Array(4);
   const k = { survival, birthSurvival: bsurv } as StepInputs;
+  const { mx, grids } = standards(d);
   const steps = [];
   for (let t = 0; t < H; t++) {
-    for (let b = 0; b < 4; b++) lifeTableInto(d.mxStd, b & 1, paths[(E0 + b) * H + t], L, k, b);
+    for (let b = 0; b < 4; b++) lifeTableInto(mx, grids, b & 1, paths[(E0 + b) * H + t], L, k, b);
     const rho = paths[RHO * H + t];
     const ret = paths[RET * H + t];
     const ext = (isCount: boolean, v: number) => (isCount ? { count: v } : { rate: v });
