@@ -12,9 +12,19 @@ const finite = z.number().refine(Number.isFinite, { message: 'must be a finite n
 const year = z.number().int().min(1900).max(2300);
 const why = z.string().min(1);
 
-/** A number with its provenance: `8790000` or `{value: 8790000, seed: heze.P001, why: "…"}`. */
+/** A seed entry id (`seeds/<city>.yml`), e.g. `heze.P004`. */
+export const SeedIdSchema = z.string().regex(/^[a-z]+\.P\d{3}$/, 'a seed id such as heze.P005');
+
+/**
+ * A number with its provenance: `8790000`, `{value: 8790000, seed: heze.P001, why: "…"}` (the
+ * loader checks the value equals the seed's) or `{seed: heze.P004}` (the loader fills the value).
+ */
 const Sourced = <T extends z.ZodTypeAny>(inner: T) =>
-  z.union([inner, z.strictObject({ value: inner, seed: z.string().optional(), why: why.optional() })]);
+  z.union([
+    inner,
+    z.strictObject({ value: inner, seed: SeedIdSchema.optional(), why: why.optional() }),
+    z.strictObject({ seed: SeedIdSchema.describe('Seed entry holding the number (kind baseline or history)'), why: why.optional() }),
+  ]);
 
 export const ComparatorSchema = z.enum(['>=', '>', '<=', '<', '~', '=']);
 
@@ -35,7 +45,7 @@ const TargetCommon = {
 /** A target: a reference to a seed entry, or an inline definition. */
 export const TargetSchema = z.union([
   z.strictObject({
-    seed: z.string().regex(/^[a-z]+\.P\d{3}$/, 'a seed id such as heze.P005').describe('Seed entry holding the number'),
+    seed: SeedIdSchema.describe('Seed entry holding the number'),
     ...TargetCommon,
     reference: ReferenceSchema.optional(),
   }),
@@ -95,7 +105,15 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type Target = z.output<typeof TargetSchema>;
 export type Comparator = z.output<typeof ComparatorSchema>;
 
-/** The plain value of a sourced number. */
-export function sourcedValue(v: number | { value: number }): number {
+/** A sourced number once the loader has resolved `{seed}` to its value. */
+export type ResolvedSourced = number | { value: number; seed?: string; why?: string };
+
+/**
+ * The plain value of a resolved sourced number.
+ *
+ * @example
+ * sourcedValue({ value: 0.519, seed: 'heze.P004' }); // 0.519
+ */
+export function sourcedValue(v: ResolvedSourced): number {
   return typeof v === 'number' ? v : v.value;
 }

@@ -1,0 +1,144 @@
+/**
+ * The command line, parsed with yargs into a typed {@link Command}. Parsing only: nothing runs
+ * here, and nothing is printed (help and version come back as text), so the CLI can be called
+ * in-process by tests.
+ *
+ * @module
+ */
+import yargs from 'yargs';
+import type { Lang, OutputFormat } from './contracts.js';
+import { engineVersion } from '../engine/version.js';
+
+/** A mistake on the command line (exit code 2). */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** `simulate --scenario FILE …`: a Monte Carlo run, or the deterministic projection. */
+export interface RunCommand {
+  kind: 'run';
+  scenario: string;
+  sets: string[];
+  draws?: number;
+  seed?: number;
+  workers?: number;
+  batchSize?: number;
+  out?: string;
+  format: OutputFormat;
+  quiet: boolean;
+  deterministic: boolean;
+  dumpSchedules?: string;
+  lang: Lang;
+}
+
+/** What to do. `output` is help or version text, printed as is. */
+export type Command =
+  | RunCommand
+  | { kind: 'validate'; files: string[]; sets: string[] }
+  | { kind: 'schema' }
+  | { kind: 'output'; text: string };
+
+const FORMATS: OutputFormat[] = ['table', 'json', 'csv', 'html'];
+const LANGS: Lang[] = ['en', 'zh'];
+
+function wholeNumber(name: string, v: unknown, min: number): void {
+  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= min)) {
+    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${String(v)}`);
+  }
+}
+
+/**
+ * Parses the arguments (without `node` and the script).
+ *
+ * @example
+ * await parseArgs(['--scenario', 'scenarios/heze.yml', '--draws', '2000']);
+ * // { kind: 'run', scenario: 'scenarios/heze.yml', draws: 2000, format: 'table', … }
+ */
+export async function parseArgs(argv: string[]): Promise<Command> {
+  let command: Command | undefined;
+  const parser = yargs(argv)
+    .scriptName('simulate')
+    .locale('en')
+    .exitProcess(false)
+    .strict()
+    .wrap(110)
+    .usage('$0 --scenario FILE [options]\n\nProjects the urban share of a city under uncertain assumptions and tells how likely each plan target is.')
+    .command(
+      '$0',
+      'Run a scenario: Monte Carlo draws, then the probability of each target',
+      (y) =>
+        y
+          .option('scenario', { type: 'string', describe: 'Scenario file (YAML), required' })
+          .option('draws', { type: 'number', describe: "Number of draws (default: the scenario's draws)" })
+          .option('seed', { type: 'number', describe: "Random seed (default: the scenario's seed)" })
+          .option('workers', { type: 'number', describe: 'Worker threads (default: os.availableParallelism(), fewer for small runs); never changes the results' })
+          .option('batch-size', { type: 'number', describe: 'Draws per worker task; never changes the results' })
+          .option('out', { type: 'string', describe: 'Write files into this folder instead of printing' })
+          .option('format', { choices: FORMATS, default: 'table' as OutputFormat, describe: 'Output format' })
+          .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a field: --set path=value (value in YAML), repeatable' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' })
+          .option('deterministic', { type: 'boolean', default: false, describe: 'One projection with every uncertain input at its median' })
+          .option('dump-schedules', { type: 'string', describe: "Write the model's compiled per-year inputs (deterministic run) to this JSON file" })
+          .option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'Language of the report' }),
+      (a) => {
+        if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE (or a command: validate, schema)');
+        wholeNumber('draws', a.draws, 1);
+        wholeNumber('seed', a.seed, 0);
+        wholeNumber('workers', a.workers, 1);
+        wholeNumber('batch-size', a.batchSize, 1);
+        command = {
+          kind: 'run',
+          scenario: a.scenario,
+          sets: a.set.map(String),
+          ...(a.draws !== undefined ? { draws: a.draws } : {}),
+          ...(a.seed !== undefined ? { seed: a.seed } : {}),
+          ...(a.workers !== undefined ? { workers: a.workers } : {}),
+          ...(a.batchSize !== undefined ? { batchSize: a.batchSize } : {}),
+          ...(a.out !== undefined ? { out: a.out } : {}),
+          format: a.format,
+          quiet: a.quiet,
+          deterministic: a.deterministic,
+          ...(a.dumpSchedules !== undefined ? { dumpSchedules: a.dumpSchedules } : {}),
+          lang: a.lang,
+        };
+      },
+    )
+    .command(
+      'validate <files..>',
+      'Check scenario files (every stage up to compiling the model) without running them',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
+          .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a field in every file: --set path=value' }),
+      (a) => {
+        command = { kind: 'validate', files: a.files.map(String), sets: a.set.map(String) };
+      },
+    )
+    .command('schema', 'Print the scenario language as JSON Schema (for editors)', (y) => y, () => {
+      command = { kind: 'schema' };
+    })
+    .example('$0 --scenario scenarios/heze.yml', 'How likely is each target of the Heze plan?')
+    .example('$0 --scenario scenarios/heze.yml --deterministic', 'One projection at the median inputs, year by year')
+    .example('$0 --scenario scenarios/heze.yml --set assumptions.ruralToUrban.value=0.025', 'Change one assumption')
+    .example('$0 --scenario scenarios/heze.yml --format json --out out/', 'Write the result as JSON into out/')
+    .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
+    .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
+    .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected).')
+    .version(engineVersion())
+    .help()
+    .alias('help', 'h')
+    .fail((msg, err) => {
+      throw err instanceof UsageError ? err : new UsageError(msg ?? err?.message ?? 'invalid arguments');
+    });
+  const output = await new Promise<string>((resolveOutput, reject) => {
+    parser.parse(argv, {}, (err: Error | undefined, _args: unknown, out: string) => (err ? reject(err) : resolveOutput(out)));
+  }).catch((e: unknown) => {
+    throw e instanceof UsageError ? e : new UsageError((e as Error).message);
+  });
+  if (command !== undefined) return command;
+  return { kind: 'output', text: output.endsWith('\n') ? output : `${output}\n` };
+}

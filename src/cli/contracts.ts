@@ -1,0 +1,95 @@
+/**
+ * What the CLI calls in the engine and the report, by dynamic import so that the CLI stays thin
+ * and starts fast. The modules implement these types (`export const runScenario: RunScenario = …`
+ * or a function of a compatible type); the CLI compiles against the types alone.
+ *
+ * | module (from `src/cli/`) | export | type |
+ * |---|---|---|
+ * | `../engine/deterministic.js` | `runDeterministic` | {@link RunDeterministic} |
+ * | `../engine/run.js` | `runScenario` | {@link RunScenario} |
+ * | `../report/render.js` | `render` | {@link Render} |
+ * | `../engine/compile.js` | `compileForValidation` | {@link CompileForValidation} |
+ *
+ * Errors they throw: a `ParamError` (a scenario path and a message) is located with
+ * `loaded.locate` and reported as an input error; an `InputError`, an error with `exitCode: 2`
+ * (e.g. `RenderUsageError`) or a `DrawFailure` (the scenario's assumptions cannot be projected)
+ * is printed as its message; all three exit with code 2. Anything else is an internal error (1).
+ *
+ * @module
+ */
+import type { LoadedScenario } from '../scenario/load.js';
+
+/** `--format`. */
+export type OutputFormat = 'table' | 'json' | 'csv' | 'html';
+
+/** `--lang`. */
+export type Lang = 'en' | 'zh';
+
+/** What a command produces: text for stdout, a JSON value for stdout, and/or files it wrote. */
+export interface CliOutput {
+  /** Printed as is on stdout. */
+  text?: string;
+  /** Printed on stdout as JSON (after `text`, if both). */
+  json?: unknown;
+  /** Files written (each whole, via temp + rename); listed on stderr unless `--quiet`. */
+  files?: string[];
+}
+
+/** Options of `simulate --deterministic` / `--dump-schedules`. */
+export interface DeterministicCliOptions {
+  format: Exclude<OutputFormat, 'html'>;
+  /** `--out DIR`, if given. */
+  out?: string;
+  /** `--dump-schedules FILE.json`: write the model's compiled per-step inputs there. */
+  dumpSchedules?: string;
+}
+
+/** `runDeterministic` in `src/engine/deterministic.ts`. */
+export type RunDeterministic = (loaded: LoadedScenario, options: DeterministicCliOptions) => Promise<CliOutput>;
+
+/** Options of a Monte Carlo run. `draws` and `seed` override the scenario's when given. */
+export interface RunCliOptions {
+  draws?: number;
+  seed?: number;
+  /** Worker threads (default: the engine's choice, the machine's cores, fewer for small runs). Never changes the results. */
+  workers?: number;
+  /** Draws per task sent to a worker. Never changes the results. */
+  batchSize?: number;
+  /** Progress bar on stderr (on a terminal); false with `--quiet`. */
+  progress: boolean;
+}
+
+/** `runScenario` in `src/engine/run.ts`; the result is opaque to the CLI and goes to {@link Render}. */
+export type RunScenario<R = unknown> = (loaded: LoadedScenario, options: RunCliOptions) => Promise<R>;
+
+/** Options of the report. */
+export interface RenderOptions {
+  format: OutputFormat;
+  /** `--out DIR`: write files there instead of printing. */
+  out?: string;
+  lang: Lang;
+  /** Where the text goes without `out`. */
+  stdout: { write(s: string): unknown };
+}
+
+/** `render` in `src/report/render.ts`: prints to `stdout`, or writes into `out`; returns the files written. */
+export type Render<R = unknown> = (result: R, options: RenderOptions) => string[] | Promise<string[]>;
+
+/** `compileForValidation` in `src/engine/compile.ts`: every compile-stage check, no run. */
+export type CompileForValidation = (loaded: LoadedScenario) => unknown;
+
+/** Module paths, relative to `src/cli/`, and the export the CLI takes from each. */
+export const ENGINE_MODULES = {
+  runDeterministic: '../engine/deterministic.js',
+  runScenario: '../engine/run.js',
+  render: '../report/render.js',
+  compileForValidation: '../engine/compile.js',
+} as const;
+
+/** The function type of each export in {@link ENGINE_MODULES}. */
+export interface EngineExports {
+  runDeterministic: RunDeterministic;
+  runScenario: RunScenario;
+  render: Render;
+  compileForValidation: CompileForValidation;
+}

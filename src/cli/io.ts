@@ -1,0 +1,19 @@
+/**
+ * Where the CLI writes: the process's streams, or stand-ins in tests.
+ *
+ * @module
+ */
+
+/** A text sink. */
+export interface Sink {
+  write(s: string): unknown;
+}
+
+/** The CLI's output streams. */
+export interface CliIO {
+  stdout: Sink;
+  stderr: Sink;
+}
+
+/** The process's own streams. */
+export const processIO: CliIO = { stdout: process.stdout, stderr: process.stderr };

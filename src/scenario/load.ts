@@ -1,0 +1,176 @@
+/**
+ * Stage one: a scenario file → a validated {@link LoadedScenario}. Reads the YAML with positions,
+ * follows `extends:`, applies `--set` overrides, validates against the scenario schema and the
+ * model's assumptions schema, resolves seed references, checks the targets and loads the
+ * reference scenarios of relative targets. Every mistake is an {@link InputError} naming file,
+ * line, column and field; `locate` keeps answering "where was this written?" for later stages.
+ *
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadModel, registry as defaultRegistry, type ModelEntry } from '../../models/index.js';
+import type { CompileContext, ModelDefinition } from '../engine/model.js';
+import { describeFound, InputError, pathString, throwAll, type Location } from './errors.js';
+import { readScenarioChain } from './extends.js';
+import { locateIn, type Located } from './located.js';
+import { applySets } from './overrides.js';
+import { dataDir as defaultDataDir, seedsDir as defaultSeedsDir } from './paths.js';
+import { ScenarioSchema, sourcedValue, type ResolvedSourced, type Scenario } from './schema.js';
+import { resolveSeedValue, SeedError } from './seeds.js';
+import { resolveTargets, type ResolvedTarget } from './targets.js';
+import { explainZod } from './zod-issues.js';
+
+/** A field path: `['targets', 2, 'value']` or `'targets.2.value'`. */
+export type FieldPath = string | readonly (string | number)[];
+
+/** The validated scenario: seed references resolved, targets in inline form. */
+export type ResolvedScenario = Omit<Scenario, 'baseline' | 'targets'> & {
+  baseline: Omit<Scenario['baseline'], 'population' | 'urbanShare'> & { population: ResolvedSourced; urbanShare: ResolvedSourced };
+  targets: ResolvedTarget[];
+};
+
+/** A loaded scenario, ready for the compile stage. */
+export interface LoadedScenario {
+  /** Absolute path of the scenario file. */
+  file: string;
+  /** The files read, most derived first (the file, then what it extends …). */
+  files: string[];
+  scenario: ResolvedScenario;
+  modelName: string;
+  /** URL of the model's compiled module (workers import it themselves). */
+  modelModule: string;
+  model: ModelDefinition;
+  /** The `assumptions:` block, validated (and defaulted) by the model's schema. */
+  assumptions: unknown;
+  ctx: CompileContext;
+  /** Reference scenarios of relative targets, keyed by the path written in `reference.scenario`. */
+  references: Record<string, LoadedScenario>;
+  /** The merged, overridden document as parsed (before validation), with positions. */
+  raw: Located;
+  /** Where a field was written: file (base or derived, or `--set …`), line and column. */
+  locate(path: FieldPath, opts?: { key?: boolean }): Location;
+}
+
+/** Options of {@link loadScenario}. */
+export interface LoadOptions {
+  /** `--set path=value` overrides, applied in order. */
+  sets?: readonly string[];
+  /** Folder of the seed files (default: the project's `seeds/`). */
+  seedsDir?: string;
+  /** Folder of the demographic tables given to models (default: the project's `seeds/data/`). */
+  dataDir?: string;
+  /** Registered models (default: `models/index.ts`). */
+  registry?: Record<string, ModelEntry>;
+}
+
+type Options = Required<LoadOptions>;
+
+/**
+ * Loads and validates a scenario file.
+ *
+ * @example
+ * const loaded = await loadScenario('scenarios/heze.yml', { sets: ['draws=2000'] });
+ * loaded.scenario.targets.map((t) => t.id);
+ * loaded.locate('assumptions.ruralToUrban'); // { file: '/abs/scenarios/heze.yml', line: 31, column: 3 }
+ */
+export async function loadScenario(file: string, options: LoadOptions = {}): Promise<LoadedScenario> {
+  const opts: Options = { sets: [], seedsDir: defaultSeedsDir, dataDir: defaultDataDir, registry: defaultRegistry, ...options };
+  return load(resolve(file), opts, []);
+}
+
+async function load(file: string, opts: Options, stack: string[]): Promise<LoadedScenario> {
+  const chain = readScenarioChain(file);
+  const raw = applySets(chain.doc, opts.sets);
+  const locate = (path: FieldPath, o?: { key?: boolean }) => locateIn(raw.loc, typeof path === 'string' ? path.split('.') : path, o);
+  const errors: InputError[] = [];
+  const fail = (path: (string | number)[], init: { found?: string; expected?: string; detail?: string }) =>
+    errors.push(new InputError({ ...locate(path), path: pathString(path), ...init }));
+  /** Folder that a relative path written at `path` is relative to: its file's, or the cwd for `--set`. */
+  const baseDir = (path: (string | number)[]) => {
+    const at = locate(path);
+    return at.line > 0 ? dirname(at.file) : process.cwd();
+  };
+
+  throwAll(explainZod(ScenarioSchema, raw.value, [], locate));
+  const s = ScenarioSchema.parse(raw.value);
+  const baseYear = s.baseline.year;
+
+  if (s.horizon <= baseYear) fail(['horizon'], { found: String(s.horizon), expected: `a year after the baseline year ${baseYear}` });
+  const sourced = (field: 'population' | 'urbanShare'): ResolvedSourced => {
+    const v = s.baseline[field];
+    if (typeof v === 'number' || v.seed === undefined) return v as ResolvedSourced;
+    const at = ['baseline', field];
+    let seedValue: number;
+    try {
+      seedValue = resolveSeedValue(v.seed, field, baseYear, { seedsDir: opts.seedsDir });
+    } catch (e) {
+      if (!(e instanceof SeedError)) throw e;
+      fail([...at, 'seed'], { detail: e.message });
+      return NaN;
+    }
+    if (!('value' in v)) return { value: seedValue, seed: v.seed, ...(v.why !== undefined ? { why: v.why } : {}) };
+    if (Math.abs(v.value - seedValue) > 1e-9 * Math.max(1, Math.abs(seedValue))) {
+      fail([...at, 'value'], { found: describeFound(v.value), expected: `${seedValue}, the value of seed ${v.seed} (or drop value: and let the seed fill it)` });
+    }
+    return v as ResolvedSourced;
+  };
+  const population = sourced('population');
+  const urbanShare = sourced('urbanShare');
+  let ageStructure: string | undefined;
+  if (s.baseline.ageStructure !== undefined) {
+    const at = ['baseline', 'ageStructure'];
+    ageStructure = resolve(baseDir(at), s.baseline.ageStructure);
+    if (!existsSync(ageStructure)) fail(at, { found: describeFound(s.baseline.ageStructure), expected: `an existing CSV file (no file ${ageStructure})` });
+  }
+  const entry = opts.registry[s.model];
+  if (entry === undefined) fail(['model'], { found: describeFound(s.model), expected: `a registered model: ${Object.keys(opts.registry).join(', ')}` });
+  throwAll(errors);
+
+  const model = await loadModel(entry.module);
+  throwAll(explainZod(model.assumptionsSchema, s.assumptions, ['assumptions'], locate));
+  const assumptions = model.assumptionsSchema.parse(s.assumptions);
+  const ctx: CompileContext = {
+    scenarioFile: file,
+    baseYear,
+    horizon: s.horizon,
+    steps: s.horizon - baseYear,
+    population: sourcedValue(population),
+    urbanShare: sourcedValue(urbanShare),
+    ...(ageStructure !== undefined ? { ageStructure } : {}),
+    dataDir: opts.dataDir,
+  };
+  const resolved = resolveTargets(s.targets, { baseYear, horizon: s.horizon, model, locate, seedsDir: opts.seedsDir });
+  throwAll(resolved.errors);
+
+  const references: Record<string, LoadedScenario> = {};
+  for (const [k, t] of s.targets.entries()) {
+    if (t.reference === undefined || !('scenario' in t.reference)) continue;
+    const written = t.reference.scenario;
+    if (references[written] !== undefined) continue;
+    const at = ['targets', k, 'reference', 'scenario'];
+    const refFile = resolve(baseDir(at), written);
+    if ([...stack, file].includes(refFile)) {
+      fail(at, { detail: `reference cycle: ${[...stack, file, refFile].map((f) => f.split('/').at(-1)).join(' → ')}` });
+    } else if (!existsSync(refFile)) {
+      fail(at, { found: describeFound(written), expected: `an existing scenario file (no file ${refFile})` });
+    } else {
+      references[written] = await load(refFile, { ...opts, sets: [] }, [...stack, file]);
+    }
+  }
+  throwAll(errors);
+
+  return {
+    file,
+    files: chain.files,
+    scenario: { ...s, baseline: { ...s.baseline, population, urbanShare }, targets: resolved.targets },
+    modelName: s.model,
+    modelModule: entry.module,
+    model,
+    assumptions,
+    ctx,
+    references,
+    raw,
+    locate,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Targets, resolved: seed references replaced by inline definitions (keeping their provenance),
+ * each with an id, a label and a kind (`level` in a year, `flow` summed over a window, `gain`
+ * relative to a reference), and their years checked against the projection.
+ *
+ * @module
+ */
+import type { ModelDefinition, MetricDecl } from '../engine/model.js';
+import { CORE_METRICS } from '../engine/model.js';
+import { InputError, type Location } from './errors.js';
+import type { Comparator, Target } from './schema.js';
+import { resolveSeedTarget, SeedError, type TargetSource } from './seeds.js';
+
+/** A target in inline form (the engine's `ResolvedTarget`). */
+export interface ResolvedTarget {
+  id: string;
+  label: string;
+  metric: string;
+  kind: 'level' | 'flow' | 'gain';
+  year?: number;
+  window?: [number, number];
+  comparator: Comparator;
+  value: number;
+  tolerance?: number;
+  milestone: boolean;
+  /** Relative (gain) targets: a reference scenario (path as written) or the reference's gain. */
+  reference?: NonNullable<Target['reference']>;
+  source?: TargetSource;
+  why?: string;
+}
+
+/** What resolving targets needs from the loader. */
+export interface TargetContext {
+  baseYear: number;
+  horizon: number;
+  model: ModelDefinition;
+  locate(path: (string | number)[]): Location;
+  seedsDir?: string;
+}
+
+/**
+ * The metrics a model declares without compiling (an optional static `metrics` list on its
+ * definition); every model has the core ones.
+ */
+function declaredMetrics(model: ModelDefinition): Set<string> {
+  const extra = (model as ModelDefinition & { metrics?: readonly MetricDecl[] }).metrics ?? [];
+  return new Set([...CORE_METRICS, ...extra.map((m) => m.name)]);
+}
+
+/**
+ * Resolves and checks every target; collects all problems as located errors.
+ *
+ * @example
+ * const { targets, errors } = resolveTargets(scenario.targets, { baseYear: 2021, horizon: 2035, model, locate });
+ */
+export function resolveTargets(targets: Target[], ctx: TargetContext): { targets: ResolvedTarget[]; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const out: ResolvedTarget[] = [];
+  const err = (path: (string | number)[], init: { found?: string; expected?: string; detail?: string }) =>
+    errors.push(new InputError({ ...ctx.locate(path), path: path.join('.'), ...init }));
+  const first = ctx.baseYear + 1;
+  const span = `a year from ${first} to ${ctx.horizon} (after the baseline year, up to the horizon)`;
+  const metrics = declaredMetrics(ctx.model);
+  targets.forEach((t, k) => {
+    const at = ['targets', k];
+    let r: ResolvedTarget;
+    if ('seed' in t) {
+      let s;
+      try {
+        s = resolveSeedTarget(t.seed, { seedsDir: ctx.seedsDir });
+      } catch (e) {
+        if (e instanceof SeedError) return void err([...at, 'seed'], { detail: e.message });
+        throw e;
+      }
+      if (!metrics.has(s.metric)) {
+        const why = s.metric === 'citizenised' ? ' (hukou is issue #9)' : '';
+        return void err([...at, 'seed'], { detail: `seed ${t.seed}: model ${ctx.model.name} has no metric ${s.metric}${why}` });
+      }
+      if (s.needsReference && t.reference === undefined) {
+        return void err(at, { detail: `seed ${t.seed} is a gain relative to another region: add reference: {scenario: …} or {gain: …}` });
+      }
+      if (!s.needsReference && t.reference !== undefined) {
+        return void err([...at, 'reference'], { detail: `seed ${t.seed} is a ${s.kind} target; only gain targets take a reference` });
+      }
+      const { needsReference: _, ...fields } = s;
+      r = {
+        ...fields,
+        id: t.id ?? t.seed,
+        label: t.label ?? s.label,
+        ...(t.tolerance !== undefined ? { tolerance: t.tolerance } : {}),
+        milestone: t.milestone ?? true,
+        ...(t.reference !== undefined ? { reference: t.reference } : {}),
+        ...(t.why !== undefined ? { why: t.why } : {}),
+      };
+      const field = s.year !== undefined ? 'year' : 'window';
+      const years = s.year !== undefined ? [s.year] : s.window!;
+      if (years.some((y) => y < first || y > ctx.horizon)) {
+        return void err([...at, 'seed'], { detail: `seed ${t.seed} is about ${years.join('–')} (${field}), outside the projection; expected ${span}` });
+      }
+    } else {
+      const kind = t.reference !== undefined ? 'gain' : t.window !== undefined ? 'flow' : 'level';
+      if (kind !== 'gain' && t.year !== undefined && t.window !== undefined) {
+        return void err(at, { detail: 'give year (a level target) or window (a flow target), not both' });
+      }
+      if (t.year === undefined && t.window === undefined) {
+        return void err(at, { detail: 'needs year (a level target) or window (a flow or gain target)' });
+      }
+      if (t.year !== undefined && (t.year < first || t.year > ctx.horizon)) return void err([...at, 'year'], { found: String(t.year), expected: span });
+      if (t.window !== undefined) {
+        const [a, b] = t.window;
+        if (a > b) return void err([...at, 'window'], { found: `[${a}, ${b}]`, expected: 'a window [first year, last year] with first ≤ last' });
+        if (a < first || b > ctx.horizon) return void err([...at, 'window'], { found: `[${a}, ${b}]`, expected: `years from ${first} to ${ctx.horizon}` });
+      }
+      const when = t.window !== undefined ? `${t.window[0]}-${t.window[1]}` : String(t.year);
+      r = {
+        id: t.id ?? `${t.metric}-${when}`,
+        label: t.label ?? `${t.metric} ${when.replace('-', '–')}`,
+        metric: t.metric,
+        kind,
+        ...(t.year !== undefined ? { year: t.year } : {}),
+        ...(t.window !== undefined ? { window: t.window } : {}),
+        comparator: t.comparator,
+        value: t.value,
+        ...(t.tolerance !== undefined ? { tolerance: t.tolerance } : {}),
+        milestone: t.milestone ?? true,
+        ...(t.reference !== undefined ? { reference: t.reference } : {}),
+        ...(t.why !== undefined ? { why: t.why } : {}),
+      };
+    }
+    const clash = out.find((o) => o.id === r.id);
+    if (clash !== undefined) {
+      if (t.id !== undefined) return void err([...at, 'id'], { detail: `duplicate target id "${r.id}"; ids name targets in reports` });
+      let n = 2;
+      while (out.some((o) => o.id === `${r.id}-${n}`)) n++;
+      r.id = `${r.id}-${n}`;
+    }
+    out.push(r);
+  });
+  return { targets: out, errors };
+}

@@ -1,0 +1,129 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { capture } from './capture.js';
+
+const base = fileURLToPath(new URL('../fixtures/scenarios/base.yml', import.meta.url));
+
+async function run(...argv: string[]) {
+  const { io, text } = capture();
+  const code = await main(argv, io);
+  return { code, ...text };
+}
+
+describe('simulate', () => {
+  it('--help shows the commands, the options and examples', async () => {
+    const r = await run('--help');
+
+    expect(r.code).toBe(0);
+    for (const s of ['simulate validate <files..>', 'simulate schema', '--scenario', '--dump-schedules', 'Examples:', 'simulate --scenario scenarios/heze.yml']) {
+      expect(r.out).toContain(s);
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+    expect(await run('--version')).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+  });
+
+  it('an unknown option is a usage error, exit 2, with a hint', async () => {
+    const r = await run('--scenario', base, '--drawz', '5');
+
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('usage: Unknown argument: drawz\nRun simulate --help for usage.\n');
+  });
+
+  it('schema prints the JSON Schema', async () => {
+    const r = await run('schema');
+
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ title: 'urbcast scenario', type: 'object' });
+  });
+
+  it('validate prints ok for a valid file', async () => {
+    expect(await run('validate', base)).toEqual({ code: 0, out: `ok ${base}\n`, err: '' });
+  });
+
+  it('--deterministic prints the median projection in the chosen format', async () => {
+    const r = await run('--scenario', base, '--deterministic', '--format', 'csv');
+
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toMatch(/^year,total,urban,rural,urbanShare,/);
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1 + 10);
+  });
+
+  it('--dump-schedules writes the schedules file and says so', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'urbcast-dump-')), 'schedules.json');
+
+    const r = await run('--scenario', base, '--dump-schedules', file, '--format', 'json');
+
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toBeTruthy();
+    expect(r.err).toBe(`wrote ${file}\n`);
+  });
+
+  it('--format html with --deterministic is a usage error', async () => {
+    const r = await run('--scenario', base, '--deterministic', '--format', 'html');
+
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--format html is not available with --deterministic');
+  });
+
+  it('runs the draws and renders the report (json on stdout)', async () => {
+    const r = await run('--scenario', base, '--draws', '40', '--workers', '1', '--quiet', '--format', 'json');
+
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out) as { targets: { id: string }[] };
+    expect(result.targets.map((t) => t.id)).toEqual(['heze.P001', 'urbanShare-2030', 'moves']);
+  });
+
+  it('--out writes the report into a folder and lists it unless --quiet', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'urbcast-out-'));
+
+    const r = await run('--scenario', base, '--draws', '20', '--workers', '1', '--format', 'csv', '--out', out);
+
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const files = r.err.trimEnd().split('\n').map((l) => l.replace(/^wrote /, ''));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(existsSync(f)).toBe(true);
+  });
+
+  it('a compile-stage error (unknown lever) is located and exits 2', async () => {
+    const r = await run('--scenario', base, '--set', 'lever.param=ruralToUrbn', '--deterministic');
+
+    expect(r.code).toBe(0);
+    const run2 = await run('--scenario', base, '--set', 'lever.param=ruralToUrbn', '--draws', '10', '--workers', '1', '--quiet');
+    expect(run2.code).toBe(2);
+    expect(run2.err).toMatch(/^--set lever\.param=ruralToUrbn: lever\.param: unknown parameter "ruralToUrbn"/);
+  });
+
+  it('a bad scenario exits 2 before anything runs', async () => {
+    const r = await run('--scenario', base, '--set', 'horizon=2020');
+
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('--set horizon=2020: horizon: found 2020, expected a year after the baseline year 2021\n');
+  });
+
+  it('an unexpected failure is an internal error with its stack, exit 1', async () => {
+    const err = { text: '' };
+    const io = {
+      stdout: {
+        write: () => {
+          throw new Error('disk full');
+        },
+      },
+      stderr: { write: (s: string) => (err.text += s) },
+    };
+
+    const code = await main(['--version'], io);
+
+    expect(code).toBe(1);
+    expect(err.text).toMatch(/^internal error: Error: disk full\n {4}at /);
+  });
+});
