@@ -101,19 +101,20 @@ function tableColumns(r: DeterministicResult): { head: string; cell: (t: number)
     { head: 'rural', cell: (t) => int.format(r.series[idx('rural')][t]) },
     { head: 'urban %', cell: (t) => (100 * r.series[idx('urbanShare')][t]).toFixed(2) },
   ];
-  const groups = new Map<string, { i: number; sign: number }[]>();
+  const groups = new Map<string, { i: number; sign: number; unit: string }[]>();
   r.metrics.forEach((m, i) => {
     if (m.kind !== 'flow') return;
     const col = m.display?.column ?? m.name;
     if (!groups.has(col)) groups.set(col, []);
-    groups.get(col)!.push({ i, sign: m.display?.sign ?? 1 });
+    groups.get(col)!.push({ i, sign: m.display?.sign ?? 1, unit: m.unit });
   });
   for (const [head, parts] of groups) {
-    cols.push({ head, cell: (t) => (t === 0 ? '' : int.format(parts.reduce((s, p) => s + p.sign * r.series[p.i][t], 0))) });
+    const fmt = parts[0].unit.startsWith('persons') ? (v: number) => int.format(v) : (v: number) => v.toPrecision(4);
+    cols.push({ head, cell: (t) => (t === 0 ? '' : fmt(parts.reduce((s, p) => s + p.sign * r.series[p.i][t], 0))) });
   }
   r.metrics.forEach((m, i) => {
     if (m.kind !== 'contribution') return;
-    cols.push({ head: `Δ ${m.name.replace(/^contrib\./, '')} pp`, cell: (t) => (t === 0 ? '' : (100 * r.series[i][t]).toFixed(3)) });
+    cols.push({ head: `Δ ${m.name.replace(/^contrib\./, '')} pp`, cell: (t) => (t === 0 ? '' : (Math.round(1e5 * r.series[i][t]) / 1000).toFixed(3)) });
   });
   return cols;
 }

@@ -89,6 +89,11 @@ export interface ModelDefinition<A = unknown, D = unknown> {
   name: string;
   /** One line for `--help` and reports. */
   title: string;
+  /**
+   * The metrics the model can output (the same list `compile` returns), so that targets can be
+   * checked when a scenario is loaded, before anything is compiled.
+   */
+  metrics?: MetricDecl[];
   /** Schema of the scenario's `assumptions:` block. Unknown keys must be rejected (strict objects). */
   assumptionsSchema: z.ZodType<A>;
   /** The rate parameters, in a fixed order, with their specifications from the assumptions. */

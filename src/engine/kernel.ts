@@ -1,0 +1,234 @@
+/**
+ * Runs ranges of draws of a compiled scenario: per draw, sample the uncertain inputs
+ * (`sampleInputs`, a pure function of seed, draw index and input name), build the parameter paths,
+ * run the model (and every reference scenario on the same draw index) and evaluate the targets.
+ * The same code runs inside each worker and, with one worker, in the main thread. Scratch
+ * memory is allocated once; a batch allocates only its result (one buffer, transferable).
+ *
+ * @module
+ */
+import { evaluatePaths, type CompiledParams } from '../params/compile.js';
+import { sampleInputs } from '../params/sampler.js';
+import type { CompiledScenario, CompiledUnit } from './compile.js';
+import { DrawError, type ModelDefinition, type Runner } from './model.js';
+import { ownValue, referencePart } from './target-value.js';
+
+/** A range of draws to run. */
+export interface DrawTask {
+  start: number;
+  count: number;
+  /** Also return every metric series and the inputs' uniforms (the main run); else target values only. */
+  full: boolean;
+  /** Move a parameter's level by `delta` (clamped into its domain): "what would it take". */
+  shift?: { param: number; delta: number };
+  /** Count infeasible draws (target values NaN) instead of stopping at the first one. */
+  tolerateErrors?: boolean;
+  /**
+   * `[d * T + k]`: what target k subtracts for its reference in draw start + d, from an earlier run
+   * of the same draws (`BatchResult.refParts`). A lever shift leaves the references unchanged, so
+   * with these the reference scenarios are not run again.
+   */
+  refParts?: Float64Array;
+}
+
+/** The first infeasible draw of a batch, with the values of its uncertain inputs. */
+export interface DrawFailureInfo {
+  draw: number;
+  year: number;
+  message: string;
+  /** File of the scenario (main or reference) whose model failed. */
+  file: string;
+  /** Key of the parameter the model blames, if any. */
+  param: string | null;
+  inputs: { name: string; value: number }[];
+}
+
+/** What a batch returns. All arrays are views of one buffer (transferred, not copied). */
+export interface BatchResult {
+  start: number;
+  count: number;
+  /** `[d * S + m * (H + 1) + t]`, S = metrics × (H + 1); null unless `full`. */
+  series: Float64Array | null;
+  /** `[d * T + k]`: target k's quantity in draw start + d (NaN: infeasible draw). */
+  values: Float64Array;
+  /** `[d * J + j]`: uniform of uncertain input j; null unless `full`. */
+  uniforms: Float64Array | null;
+  /** `[d * T + k]`: the reference part of target k's quantity; null unless `full` and some target has a reference. */
+  refParts: Float64Array | null;
+  /** Infeasible draws counted (only with `tolerateErrors`). */
+  failed: number;
+  /** Set when a draw was infeasible and errors are not tolerated; the batch stops there. */
+  error: DrawFailureInfo | null;
+}
+
+/**
+ * Whether `e` is a model's {@link DrawError}, also when thrown by another copy of model.ts (a
+ * model imported from `dist/` while the engine runs from source, as under vitest).
+ *
+ * @example
+ * isDrawError(new DrawError('emigration exceeds the population', 2027)); // true
+ */
+export function isDrawError(e: unknown): e is DrawError {
+  return e instanceof DrawError || (e instanceof Error && e.constructor.name === 'DrawError' && typeof (e as DrawError).year === 'number');
+}
+
+/** Imports the default export of a model module. */
+async function importModel(url: string): Promise<ModelDefinition> {
+  return ((await import(url)) as { default: ModelDefinition }).default;
+}
+
+/** Per-unit scratch: sampler view, runner and buffers. */
+interface UnitState {
+  unit: CompiledUnit;
+  sampler: CompiledParams;
+  runner: Runner;
+  u: Float64Array;
+  x: Float64Array;
+  paths: Float64Array;
+  out: Float64Array;
+  T1: number;
+}
+
+function unitState(unit: CompiledUnit, model: ModelDefinition): UnitState {
+  const J = unit.inputs.length;
+  return {
+    unit,
+    sampler: { ...unit.params, inputs: unit.inputs },
+    runner: model.createRunner(unit.model, unit.params),
+    u: new Float64Array(J),
+    x: new Float64Array(J),
+    paths: new Float64Array(unit.params.keys.length * unit.steps),
+    out: new Float64Array(unit.model.metrics.length * (unit.steps + 1)),
+    T1: unit.steps + 1,
+  };
+}
+
+/** Runs draws of one compiled scenario. */
+export class DrawKernel {
+  private readonly main: UnitState;
+  private readonly refs: UnitState[];
+  private readonly refOuts: Float64Array[];
+  private readonly refT1: number[];
+  /** Whether some target subtracts a reference. */
+  private readonly relative: boolean;
+
+  /**
+   * Imports the scenario's model modules and allocates the runners.
+   *
+   * @example
+   * const kernel = await DrawKernel.create(compiled);
+   * const batch = kernel.run({ start: 0, count: 100, full: true });
+   */
+  static async create(cs: CompiledScenario): Promise<DrawKernel> {
+    const main = await importModel(cs.main.modelModule);
+    const refs = await Promise.all(cs.references.map((r) => importModel(r.modelModule)));
+    return new DrawKernel(cs, main, refs);
+  }
+
+  constructor(
+    readonly cs: CompiledScenario,
+    mainModel: ModelDefinition,
+    refModels: ModelDefinition[],
+  ) {
+    this.main = unitState(cs.main, mainModel);
+    this.refs = cs.references.map((r, k) => unitState(r, refModels[k]));
+    this.refOuts = this.refs.map((r) => r.out);
+    this.refT1 = this.refs.map((r) => r.T1);
+    this.relative = cs.targets.some((t) => t.ref.kind !== 'none');
+  }
+
+  /** Runs one unit on its current inputs `x`, with an optional shift of one parameter's level. */
+  private project(s: UnitState, shift?: { param: number; delta: number }): void {
+    evaluatePaths(s.unit.params, s.x, s.paths);
+    if (shift !== undefined) {
+      const H = s.unit.steps;
+      const [lo, hi] = s.unit.domains[shift.param];
+      for (let t = shift.param * H, end = t + H; t < end; t++) s.paths[t] = Math.min(hi, Math.max(lo, s.paths[t] + shift.delta));
+    }
+    s.runner.run(s.paths, s.out);
+  }
+
+  private failure(s: UnitState, draw: number, e: DrawError): DrawFailureInfo {
+    return {
+      draw,
+      year: e.year,
+      message: e.message,
+      file: s.unit.file,
+      param: e.param >= 0 ? (s.unit.params.keys[e.param] ?? null) : null,
+      inputs: s.unit.inputs.map((inp, j) => ({ name: inp.name, value: s.x[j] })),
+    };
+  }
+
+  /**
+   * Runs draws `start … start + count − 1`.
+   *
+   * @example
+   * kernel.run({ start: 200, count: 50, full: false, shift: { param: 7, delta: 0.002 } }).values;
+   */
+  run(task: DrawTask): BatchResult {
+    const { main, cs } = this;
+    const T = cs.targets.length;
+    const S = main.out.length;
+    const J = main.unit.inputs.length;
+    const R = task.full && this.relative ? T : 0;
+    const per = task.full ? T + S + J + R : T;
+    const n = task.count;
+    const buf = new Float64Array(n * per);
+    const values = buf.subarray(0, n * T);
+    const series = task.full ? buf.subarray(n * T, n * (T + S)) : null;
+    const uniforms = task.full ? buf.subarray(n * (T + S), n * (T + S + J)) : null;
+    const refParts = R > 0 ? buf.subarray(n * (T + S + J)) : null;
+    const given = task.refParts;
+    const refs = given === undefined ? this.refs : [];
+    let failed = 0;
+    let error: DrawFailureInfo | null = null;
+    for (let d = 0; d < n; d++) {
+      const i = task.start + d;
+      let current = main;
+      try {
+        sampleInputs(main.sampler, main.unit.sampling, i, main.u, main.x);
+        this.project(main, task.shift);
+        for (const r of refs) {
+          current = r;
+          sampleInputs(r.sampler, r.unit.sampling, i, r.u, r.x);
+          this.project(r);
+        }
+      } catch (e) {
+        if (!isDrawError(e)) throw e;
+        if (!task.tolerateErrors) {
+          error = this.failure(current, i, e);
+          break;
+        }
+        failed++;
+        values.fill(NaN, d * T, (d + 1) * T);
+        continue;
+      }
+      for (let k = 0; k < T; k++) {
+        const tg = cs.targets[k];
+        const part = given !== undefined ? given[d * T + k] : referencePart(tg, this.refOuts, this.refT1, main.x);
+        values[d * T + k] = ownValue(tg, main.out, main.T1) - part;
+        if (refParts !== null) refParts[d * T + k] = part;
+      }
+      if (series !== null) series.set(main.out, d * S);
+      if (uniforms !== null) uniforms.set(main.u, d * J);
+    }
+    return { start: task.start, count: n, series, values, uniforms, refParts, failed, error };
+  }
+
+  /**
+   * The deterministic projection: every uncertain input at its median (also the reference
+   * scenarios'), optionally with a lever shift. Returns the main series and the targets' quantities.
+   *
+   * @example
+   * kernel.medianRun().values[0]; // the first target's quantity on the median path
+   */
+  medianRun(shift?: { param: number; delta: number }): { series: Float64Array; values: Float64Array } {
+    const { main, refs, cs } = this;
+    for (const s of [main, ...refs]) {
+      s.unit.inputs.forEach((inp, j) => (s.x[j] = inp.median));
+      this.project(s, s === main ? shift : undefined);
+    }
+    const values = Float64Array.from(cs.targets, (tg) => ownValue(tg, main.out, main.T1) - referencePart(tg, this.refOuts, this.refT1, main.x));
+    return { series: main.out.slice(), values };
+  }
+}

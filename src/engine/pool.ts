@@ -1,0 +1,130 @@
+/**
+ * Where draws run: in the main thread (one worker) or in a Piscina pool of worker threads,
+ * behind one {@link Executor} interface; and {@link runInOrder}, which keeps a bounded number of
+ * tasks in flight and hands their results over strictly in task order, so that everything
+ * accumulated from them is the same whatever the number of workers or the batch size.
+ *
+ * @module
+ */
+import { Piscina } from 'piscina';
+import { compiledUrl } from './compiled-url.js';
+import type { CompiledScenario } from './compile.js';
+import { DrawKernel, type BatchResult, type DrawTask } from './kernel.js';
+
+/** Runs tasks (ranges of draws). */
+export interface Executor {
+  /** Threads running draws (1 = the main thread). */
+  readonly workers: number;
+  run(task: DrawTask, signal?: AbortSignal): Promise<BatchResult>;
+  /** The deterministic projection (every input at its median, optionally a lever shift), in the main thread. */
+  medianRun(shift?: DrawTask['shift']): { series: Float64Array; values: Float64Array };
+  close(): Promise<void>;
+}
+
+/** Stops a run on request: rejects with an `AbortError`. */
+function checkAbort(signal?: AbortSignal): void {
+  if (signal?.aborted) throw Object.assign(new Error('the run was aborted'), { name: 'AbortError' });
+}
+
+/**
+ * Creates an executor with `workers` threads (≤ 1: in the main thread, no worker started).
+ * Both kinds run the same {@link DrawKernel} on the same compiled model modules.
+ *
+ * @example
+ * const exec = await createExecutor(compiled, 2);
+ * try { await exec.run({ start: 0, count: 10, full: true }); } finally { await exec.close(); }
+ */
+export async function createExecutor(cs: CompiledScenario, workers: number): Promise<Executor> {
+  const local = await DrawKernel.create(cs);
+  if (workers <= 1) {
+    return {
+      workers: 1,
+      async run(task, signal) {
+        // yield to the event loop between batches: progress output and abort signals get through
+        await new Promise((r) => setImmediate(r));
+        checkAbort(signal);
+        return local.run(task);
+      },
+      medianRun: (shift) => local.medianRun(shift),
+      close: async () => {},
+    };
+  }
+  const pool = new Piscina<DrawTask, BatchResult>({
+    filename: compiledUrl('./worker.js', import.meta.url),
+    workerData: cs,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+  });
+  return {
+    workers,
+    run: (task, signal) => pool.run(task, signal ? { signal } : {}),
+    medianRun: (shift) => local.medianRun(shift),
+    close: () => pool.destroy(),
+  };
+}
+
+/** Options of {@link runInOrder}. */
+export interface InOrderOptions {
+  /** Tasks submitted but not yet consumed (bounds memory). */
+  maxInFlight: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `tasks` on `exec`, at most `maxInFlight` at a time, and calls `consume` with each result
+ * in task order (results that arrive early wait, at most `maxInFlight` of them). Tasks are pulled
+ * from the iterable only as they are submitted, so a run of any length holds O(maxInFlight) of
+ * them. On an error or an abort nothing more is submitted, tasks still running are cancelled and
+ * the error is thrown.
+ *
+ * @example
+ * await runInOrder(exec, splitTasks(0, 10_000, 100, true), (r) => acc.add(r), { maxInFlight: 4 });
+ */
+export async function runInOrder(
+  exec: Executor,
+  tasks: Iterable<DrawTask>,
+  consume: (r: BatchResult) => void,
+  opts: InOrderOptions,
+): Promise<void> {
+  const cancel = new AbortController();
+  const onAbort = () => cancel.abort();
+  opts.signal?.addEventListener('abort', onAbort);
+  const inFlight = new Map<number, Promise<BatchResult>>();
+  const source = tasks[Symbol.iterator]();
+  let next = source.next();
+  let submitted = 0;
+  try {
+    for (let consumed = 0; ; consumed++) {
+      while (!next.done && submitted - consumed < Math.max(1, opts.maxInFlight)) {
+        checkAbort(opts.signal);
+        const p = exec.run(next.value, cancel.signal);
+        p.catch(() => {}); // awaited in order below; avoid an unhandled rejection meanwhile
+        inFlight.set(submitted++, p);
+        next = source.next();
+      }
+      if (consumed === submitted) break;
+      const result = await inFlight.get(consumed)!;
+      inFlight.delete(consumed);
+      checkAbort(opts.signal);
+      consume(result);
+    }
+  } catch (e) {
+    cancel.abort();
+    await Promise.allSettled(inFlight.values());
+    if (opts.signal?.aborted) checkAbort(opts.signal);
+    throw e;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The tasks covering draws `from … to − 1`, at most `batchSize` draws each, generated lazily.
+ *
+ * @example
+ * [...splitTasks(0, 250, 100, true)].map((t) => t.count); // [100, 100, 50]
+ */
+export function* splitTasks(from: number, to: number, batchSize: number, full: boolean, extra: Partial<DrawTask> = {}): Generator<DrawTask> {
+  for (let s = from; s < to; s += batchSize) yield { ...extra, start: s, count: Math.min(batchSize, to - s), full };
+}

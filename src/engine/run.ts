@@ -1,0 +1,211 @@
+/**
+ * The library's entry point: run a loaded scenario's Monte Carlo draws and answer, for every
+ * target, how likely it is, what it would take and what matters most.
+ *
+ * **Determinism.** Draw i's inputs depend only on (seed, i, input name) (counter-based Philox
+ * streams, `src/params/sampler.ts`); draws run in batches on any number of threads, but their
+ * results are consumed strictly in draw-index order, one draw at a time, and every aggregate is
+ * either an integer count or a floating-point sum accumulated in that order. Histogram ranges come
+ * from a fixed pilot (draws 0 … min(N, 256) − 1 and the deterministic run). Hence the same
+ * scenario and seed give bit-identical results whatever `workers` and `batchSize`.
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { RunAccumulator, type MedianRun } from './aggregate/accumulator.js';
+import { compileScenario, type CompiledScenario } from './compile.js';
+import { DrawFailure } from './draw-failure.js';
+import { engineVersion } from './version.js';
+import type { EngineInput } from './input.js';
+import { isDrawError, type BatchResult } from './kernel.js';
+import { leverDirections, searchLevers, type LeverEvaluation, type LeverResult } from './lever.js';
+import { createExecutor, runInOrder, splitTasks, type Executor } from './pool.js';
+import { createProgress, type Progress } from './progress.js';
+import type { RunResult } from './result.js';
+import { sensitivityBins } from './sensitivity.js';
+import { summarize } from './summarize.js';
+import { meets } from './target-value.js';
+
+/** Options of {@link runScenario}. */
+export interface RunOptions {
+  /** Number of draws (default: the scenario's `draws`). */
+  draws?: number;
+  /** Seed (default: the scenario's `seed`). */
+  seed?: number;
+  /** Threads running draws; 1 runs them in the main thread (default: the machine's cores, fewer for small runs). */
+  workers?: number;
+  /** Draws per task (default: about 8 tasks per worker, at most 200 draws). */
+  batchSize?: number;
+  /** Answer "what would it take" (default true). */
+  lever?: boolean;
+  /** Draws per lever evaluation (default min(draws, 2000)). */
+  leverDraws?: number;
+  /** Sensitivity indices of every target (default true). */
+  sensitivity?: boolean;
+  /** Progress bar on stderr, shown only on a terminal for runs longer than a second (default true). */
+  progress?: boolean;
+  /** Stops the run; `runScenario` then rejects with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
+/** Draws that fix the histogram ranges. */
+export const PILOT_DRAWS = 256;
+
+const DEFAULTS = { lever: true, leverDraws: 2000, sensitivity: true, progress: true };
+
+function positiveInt(name: string, v: number | undefined): void {
+  // exitCode 2: the CLI reports it as a usage error, without a stack trace
+  if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw Object.assign(new RangeError(`${name} must be a whole number ≥ 1, got ${v}`), { exitCode: 2 });
+}
+
+/** Runs the deterministic projection, reporting an infeasible median path like a failed draw. */
+function medianRun(exec: Executor, cs: CompiledScenario): MedianRun {
+  try {
+    return exec.medianRun();
+  } catch (e) {
+    if (!isDrawError(e)) throw e;
+    throw new DrawFailure(
+      { draw: -1, year: e.year, message: e.message, file: cs.main.file, param: e.param >= 0 ? (cs.main.params.keys[e.param] ?? null) : null, inputs: [] },
+      cs.main.sampling.seed,
+    );
+  }
+}
+
+/** Which way each target's P(met) moves with the lever, from the median path (0: unknown). */
+function medianDirections(exec: Executor, cs: CompiledScenario): (1 | -1 | 0)[] {
+  const { param, assumed, lo, hi } = cs.lever!;
+  const h = Math.max(Math.abs(assumed) / 4, (hi - lo) * 1e-4);
+  try {
+    return leverDirections(cs.targets, exec.medianRun({ param, delta: h }).values, exec.medianRun({ param, delta: -h }).values);
+  } catch (e) {
+    if (isDrawError(e)) return cs.targets.map(() => 0);
+    throw e;
+  }
+}
+
+function sha256(file: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Counts, at one lever shift, the lever draws meeting each target. `refParts` (the reference
+ * parts of draws 0 … n − 1 from the main run) spares running the reference scenarios again.
+ */
+async function leverEvaluation(
+  exec: Executor,
+  cs: CompiledScenario,
+  delta: number,
+  n: number,
+  refParts: Float64Array | null,
+  batchSize: number,
+  inFlight: number,
+  signal?: AbortSignal,
+): Promise<LeverEvaluation> {
+  const T = cs.targets.length;
+  const met = new Float64Array(T);
+  let failed = 0;
+  const tasks = function* () {
+    for (const t of splitTasks(0, n, batchSize, false, { shift: { param: cs.lever!.param, delta }, tolerateErrors: true })) {
+      yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
+    }
+  };
+  await runInOrder(
+    exec,
+    tasks(),
+    (b) => {
+      failed += b.failed;
+      for (let d = 0; d < b.count; d++) {
+        for (let k = 0; k < T; k++) {
+          const tg = cs.targets[k];
+          if (meets(b.values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[k]++;
+        }
+      }
+    },
+    { maxInFlight: inFlight, signal },
+  );
+  return { met, n, failed };
+}
+
+/**
+ * Runs a loaded scenario: compile, run the draws on a worker pool, aggregate, search the lever,
+ * estimate the sensitivity indices. Rejects with a `ParamError` on bad input found while
+ * compiling, a {@link DrawFailure} naming the first infeasible draw and its inputs, or an
+ * `AbortError`.
+ *
+ * @example
+ * const result = await runScenario(loaded, { draws: 2000, workers: 2 });
+ * for (const t of result.targets) console.log(t.id, t.pMet, t.verdict);
+ */
+export async function runScenario(loaded: EngineInput, options: RunOptions = {}): Promise<RunResult> {
+  const o = { ...DEFAULTS, ...options };
+  positiveInt('draws', o.draws);
+  positiveInt('workers', o.workers);
+  positiveInt('batchSize', o.batchSize);
+  positiveInt('leverDraws', o.leverDraws);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const cs = compileScenario(loaded, { draws: o.draws, seed: o.seed });
+  const N = cs.main.sampling.draws;
+  const workers = o.workers ?? Math.max(1, Math.min(availableParallelism(), Math.floor(N / 500)));
+  const batchSize = o.batchSize ?? Math.max(1, Math.min(200, Math.ceil(N / (workers * 8))));
+  const inFlight = 2 * workers + 2;
+  const useLever = o.lever && cs.lever !== null && cs.targets.length > 0;
+  const leverDraws = useLever ? Math.min(N, o.leverDraws) : 0;
+  const progress: Progress = createProgress(N, o.progress);
+  const exec = await createExecutor(cs, workers);
+  try {
+    const median = medianRun(exec, cs);
+    const P = Math.min(N, PILOT_DRAWS);
+    const pilot: BatchResult[] = [];
+    const T = cs.targets.length;
+    // the reference parts of the lever's draws, kept from the main run
+    const leverRefParts = useLever && cs.targets.some((t) => t.ref.kind !== 'none') ? new Float64Array(leverDraws * T) : null;
+    let done = 0;
+    const counted = (b: BatchResult) => {
+      // (an infeasible draw stops the run when its batch is added to the accumulator)
+      if (leverRefParts !== null && b.error === null && b.start < leverDraws) leverRefParts.set(b.refParts!.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
+      progress.draws((done += b.count));
+    };
+    await runInOrder(exec, splitTasks(0, P, batchSize, true), (b) => (counted(b), pilot.push(b)), { maxInFlight: inFlight, signal: o.signal });
+    const acc = new RunAccumulator(cs, pilot, median, { sensitivity: o.sensitivity });
+    for (const b of pilot.splice(0)) acc.add(b);
+    await runInOrder(exec, splitTasks(P, N, batchSize, true), (b) => (counted(b), acc.add(b)), { maxInFlight: inFlight, signal: o.signal });
+    let levers: LeverResult[] | null = null;
+    if (useLever) {
+      let evaluations = 0;
+      levers = await searchLevers(
+        cs.lever!,
+        T,
+        (delta) => {
+          progress.phase('what would it take: evaluations', ++evaluations);
+          return leverEvaluation(exec, cs, delta, leverDraws, leverRefParts, batchSize, inFlight, o.signal);
+        },
+        { directions: medianDirections(exec, cs) },
+      );
+    }
+    return summarize(cs, acc, median, levers, {
+      scenario: { name: cs.main.name, file: cs.main.file, sha256: sha256(cs.main.file), model: cs.main.modelName, region: cs.main.region },
+      run: {
+        draws: N,
+        seed: cs.main.sampling.seed,
+        lhs: cs.main.sampling.lhs,
+        workers: exec.workers,
+        batchSize,
+        leverDraws,
+        sensitivityBins: o.sensitivity ? sensitivityBins(N) : 0,
+        engineVersion: engineVersion(),
+        startedAt: startedAt.toISOString(),
+        seconds: (performance.now() - t0) / 1000,
+      },
+    });
+  } finally {
+    progress.end();
+    await exec.close();
+  }
+}

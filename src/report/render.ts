@@ -1,0 +1,93 @@
+/**
+ * Renders a {@link RunResult}: `table` (the terminal summary), `json` (the whole result, schema
+ * in SCHEMA.md) or `csv` (per-year quantiles of every metric). Without `out` the text goes to
+ * stdout; with `out` (a folder) it is written there — `summary.txt`, `result.json` or
+ * `quantiles.csv` — atomically (temporary name, then rename), so a file appears whole or not at all.
+ *
+ * @module
+ */
+import { join } from 'node:path';
+import type { RunResult } from '../engine/result.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { quantilesCsv } from './csv.js';
+import type { Lang } from './format.js';
+import { summaryTable } from './table.js';
+
+/** Output formats; `html` is planned (issue #5). */
+export type Format = 'table' | 'json' | 'csv';
+
+export interface RenderOptions {
+  format: Format | 'html';
+  /** Folder to write into instead of stdout. */
+  out?: string;
+  lang?: Lang;
+  /** Where text goes without `out` (default process.stdout). */
+  stdout?: { write(s: string): unknown };
+}
+
+/**
+ * A request that cannot be served as asked (exit code 2, no stack trace).
+ *
+ * @example
+ * throw new RenderUsageError('html reports are not available yet (issue #5)');
+ */
+export class RenderUsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'RenderUsageError';
+  }
+}
+
+const FILES: Record<Format, string> = { table: 'summary.txt', json: 'result.json', csv: 'quantiles.csv' };
+
+/**
+ * The rendered text of a result in one format.
+ *
+ * @example
+ * renderText(result, 'csv').startsWith('metric,year,mean'); // true
+ */
+export function renderText(result: RunResult, format: Format, lang: Lang = 'en'): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(result, null, 2) + '\n';
+    case 'csv':
+      return quantilesCsv(result);
+    case 'table':
+      return summaryTable(result, lang);
+  }
+}
+
+/**
+ * Throws a {@link RenderUsageError} for options no report can serve (html, an unknown format or
+ * language): call it before a long run, so the mistake is reported at once.
+ *
+ * @example
+ * checkRenderOptions({ format: 'html' }); // throws: html reports are not available yet (issue #5) …
+ */
+export function checkRenderOptions(opts: Pick<RenderOptions, 'format' | 'lang'>): void {
+  const { format, lang = 'en' } = opts;
+  if (format === 'html') throw new RenderUsageError('html reports are not available yet (issue #5); use --format table, json or csv');
+  if (!(format in FILES)) throw new RenderUsageError(`unknown format "${String(format)}"; expected table, json or csv`);
+  if (lang !== 'en' && lang !== 'zh') throw new RenderUsageError(`unknown language "${String(lang)}"; expected en or zh`);
+}
+
+/**
+ * Prints or writes a result. Returns the files written (none when printing).
+ *
+ * @example
+ * render(result, { format: 'table' });
+ * render(result, { format: 'json', out: 'out' }); // ['out/result.json']
+ */
+export function render(result: RunResult, opts: RenderOptions): string[] {
+  checkRenderOptions(opts);
+  const { format, lang = 'en' } = opts as RenderOptions & { format: Format };
+  const text = renderText(result, format, lang);
+  if (opts.out === undefined) {
+    (opts.stdout ?? process.stdout).write(text);
+    return [];
+  }
+  const file = join(opts.out, FILES[format]);
+  writeFileAtomic(file, text);
+  return [file];
+}

@@ -1,0 +1,85 @@
+/**
+ * The terminal summary: a header (scenario, model, draws, seed, workers, time taken) and one row
+ * per target: target, year, threshold, median, 80 % interval, P(met) ± SE, verdict, the lever
+ * level it needs and the input that drives it most.
+ *
+ * @module
+ */
+import type { RunResult, TargetResult } from '../engine/result.js';
+import { comparatorSymbol, formatLevel, formatPercent, formatValue, type Lang } from './format.js';
+import { displayWidth, fit } from './width.js';
+import { words } from './words.js';
+
+/** Widest a cell of these columns may be; longer text is cut with an ellipsis. */
+const MAX = { target: 40, driver: 34 };
+
+function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
+  const w = words(lang);
+  const unit = r.metrics.find((m) => m.name === t.metric)?.unit ?? '';
+  const gain = t.kind === 'gain';
+  // a flow target sums persons/yr over its window: persons
+  const fmt = (x: number) => formatValue(x, t.kind === 'flow' ? unit.replace(/\/yr$/, '') : unit, { perYear: gain, lang });
+  const year = t.year !== undefined && t.kind === 'level' ? String(t.year) : t.window ? `${t.window[0]}–${t.window[1]}` : String(t.year ?? '');
+  const threshold = `${comparatorSymbol(t.comparator)} ${fmt(t.value)}${t.tolerance !== undefined ? ` ±${fmt(t.tolerance)}` : ''}`;
+  const lever = t.lever;
+  let needs = '–';
+  if (lever !== null) {
+    const lv = (x: number) => formatLevel(x, lever.unit);
+    if (lever.status === 'found') needs = `${lv(lever.needed!)} (${lv(lever.assumed)})`;
+    else needs = (lever.status === 'above' ? w.anyLevel : w.noLevel)(lv(lever.bracket[0]), lv(lever.bracket[1]));
+  }
+  const top = t.drivers[0];
+  // the input's label without a trailing remark in parentheses, to fit the column
+  const driver = top && top.index > 0 ? `${top.label.replace(/\s*\([^)]*\)$/, '')} ${Math.round(100 * top.index)}% ${top.direction > 0 ? '↑' : top.direction < 0 ? '↓' : ''}`.trimEnd() : '–';
+  return [
+    `${t.id} ${t.label === t.id ? '' : t.label}`.trim(),
+    year,
+    threshold,
+    `${fmt(t.median)} (${fmt(t.q10)} – ${fmt(t.q90)})`,
+    `${formatPercent(t.pMet)} ± ${(100 * t.se).toFixed(1)}`,
+    w.verdict[t.verdict],
+    needs,
+    driver,
+  ];
+}
+
+/**
+ * The summary as text, ready for a terminal.
+ *
+ * @example
+ * process.stdout.write(summaryTable(result, 'en'));
+ */
+export function summaryTable(r: RunResult, lang: Lang = 'en'): string {
+  const w = words(lang);
+  const n = new Intl.NumberFormat('en-US');
+  const lines = [
+    `${r.scenario.name} — ${r.scenario.region}`,
+    [
+      `${w.model} ${r.scenario.model}`,
+      `${n.format(r.run.draws)} ${w.draws}`,
+      `${w.seed} ${r.run.seed}`,
+      ...(r.run.lhs ? [w.lhs] : []),
+      w.workers(r.run.workers),
+      `${r.run.seconds.toFixed(1)} ${w.seconds}`,
+    ].join(' · '),
+    '',
+  ];
+  if (r.targets.length === 0) return [...lines, w.noTargets, ''].join('\n');
+  const h = w.head;
+  const head = [h.target, h.year, h.threshold, h.median, h.pMet, h.verdict, h.lever, h.driver];
+  const rows = r.targets.map((t) => targetCells(r, t, lang));
+  const caps = head.map((_, j) => (j === 0 ? MAX.target : j === head.length - 1 ? MAX.driver : Infinity));
+  const widths = head.map((c, j) => Math.min(caps[j], Math.max(displayWidth(c), ...rows.map((row) => displayWidth(row[j])))));
+  const right = new Set([3, 4]);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, j) => fit(c, widths[j], right.has(j) ? 'right' : 'left'))
+      .join('  ')
+      .trimEnd();
+  lines.push(line(head), line(widths.map((x) => '─'.repeat(x))), ...rows.map(line), '');
+  if (r.joint.pAll !== null) {
+    lines.push(`${w.joint(r.joint.milestones.length)}: ${formatPercent(r.joint.pAll)} ± ${(100 * r.joint.se!).toFixed(1)} (${w.verdict[r.joint.verdict!]})`, '');
+  }
+  lines.push(...w.notes(r.run.leverDraws), '');
+  return lines.join('\n');
+}

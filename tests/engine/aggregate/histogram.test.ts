@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BINS, HistogramSet, pilotRange } from '../../../src/engine/aggregate/histogram.js';
+
+/** The exact sample quantile the histogram approximates: x₍⌈p·n⌉₎. */
+function exactQuantile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1];
+}
+
+const PS = [0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975];
+
+describe('pilotRange', () => {
+  it('widens the pilot span by half on each side', () => {
+    expect(pilotRange(10, 20)).toEqual([5, 25]);
+  });
+
+  it('gives a constant pilot a small positive width', () => {
+    const [lo, hi] = pilotRange(3, 3);
+    expect(lo).toBeLessThan(3);
+    expect(hi).toBeGreaterThan(3);
+  });
+});
+
+describe('HistogramSet', () => {
+  it('gives quantiles within one bin width of the exact sample quantiles (range from a pilot of the first values)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 64 }),
+        (xs, pilotSize) => {
+          const pilot = xs.slice(0, pilotSize);
+          const h = new HistogramSet([pilotRange(Math.min(...pilot), Math.max(...pilot))]);
+          xs.forEach((x) => h.add(0, x));
+          const sorted = [...xs].sort((a, b) => a - b);
+          const got = h.quantiles(0, PS);
+          return PS.every((p, i) => {
+            const exact = exactQuantile(sorted, p);
+            // inside the range: one bin; outside: between the exact extreme and the range's edge
+            const edgeGap = exact < h.lo[0] ? h.lo[0] - sorted[0] : exact >= h.lo[0] + BINS * h.width[0] ? sorted.at(-1)! - (h.lo[0] + BINS * h.width[0]) : 0;
+            return Math.abs(got[i] - exact) <= h.width[0] * (1 + 1e-9) + edgeGap;
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is exact for a constant sample', () => {
+    const h = new HistogramSet([pilotRange(0.57, 0.57)]);
+    for (let i = 0; i < 10; i++) h.add(0, 0.57);
+    expect(h.quantiles(0, PS)).toEqual(PS.map(() => 0.57));
+  });
+
+  it('counts values outside the range exactly and keeps the exact min and max', () => {
+    const h = new HistogramSet([[0, 1]]);
+    [-5, 0.5, 2, 3].forEach((x) => h.add(0, x));
+    expect([h.under[0], h.over[0], h.min[0], h.max[0], h.total[0]]).toEqual([1, 2, -5, 3, 4]);
+    expect(h.quantiles(0, [0, 1])).toEqual([-5, 3]);
+  });
+
+  it('merges exactly in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { maxLength: 30 }), { minLength: 1, maxLength: 5 }), (parts) => {
+        const make = (chunks: number[][]) => {
+          const all = new HistogramSet([[-5, 5]]);
+          for (const c of chunks) {
+            const part = new HistogramSet([[-5, 5]]);
+            c.forEach((x) => part.add(0, x));
+            all.merge(part);
+          }
+          return all;
+        };
+        const a = make(parts);
+        const b = make([...parts].reverse());
+        return a.counts.every((c, i) => c === b.counts[i]) && a.under[0] === b.under[0] && a.over[0] === b.over[0] && a.min[0] === b.min[0] && a.max[0] === b.max[0];
+      }),
+    );
+  });
+
+  it('refuses to merge histograms with different ranges', () => {
+    expect(() => new HistogramSet([[0, 1]]).merge(new HistogramSet([[0, 2]]))).toThrow(/different ranges/);
+  });
+
+  it('answers quantiles in the order asked', () => {
+    const h = new HistogramSet([[0, 100]]);
+    for (let i = 1; i <= 100; i++) h.add(0, i - 0.5);
+    const [q90, q10] = h.quantiles(0, [0.9, 0.1]);
+    expect(q90).toBeGreaterThan(q10);
+    expect(Math.abs(q90 - 89.5)).toBeLessThanOrEqual(100 / BINS);
+  });
+
+  it('returns NaN for an empty histogram', () => {
+    expect(new HistogramSet([[0, 1]]).quantiles(0, [0.5])).toEqual([NaN]);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { summaryTable } from '../../src/report/table.js';
+import { displayWidth } from '../../src/report/width.js';
+import { toyResult } from '../fixtures/engine/result.js';
+
+describe('summaryTable', () => {
+  it('opens with the scenario, model, draws, seed, workers and time taken', async () => {
+    const r = await toyResult();
+
+    const [title, run] = summaryTable(r).split('\n');
+
+    expect(title).toBe('Toy plan — Toyland');
+    expect(run).toBe(`model toy · 400 draws · seed 7 · 1 worker · ${r.run.seconds.toFixed(1)} s`);
+  });
+
+  it('has one aligned row per target with threshold, median, interval, P(met), verdict, lever and driver', async () => {
+    const r = await toyResult();
+    const lines = summaryTable(r).split('\n');
+    const head = lines.findIndex((l) => l.startsWith('target'));
+    const rows = lines.slice(head + 2, head + 2 + r.targets.length);
+
+    expect(lines[head]).toMatch(/^target\s+year\s+threshold\s+median \(80% interval\)\s+P\(met\) ± se\s+verdict\s+needs \(assumed\)\s+top driver$/);
+    rows.forEach((row, k) => {
+      const t = r.targets[k];
+      expect(row.startsWith(t.id)).toBe(true);
+      expect(row).toContain(`${(100 * t.pMet).toFixed(1)}% ± ${(100 * t.se).toFixed(1)}`);
+      expect(row).toContain(t.verdict);
+    });
+    expect(rows[0]).toMatch(/^toy\.P001 Urban share 2030\s+2030\s+≥ 60\.0%\s+\d+\.\d% \(\d+\.\d% – \d+\.\d%\)/);
+    expect(rows[0]).toMatch(/\d\.\d\d%\/yr \(2\.00%\/yr\)/);
+    expect(rows[0]).toMatch(/rural→urban migration rate \d+% ↑$/);
+    expect(rows[1]).toContain('≈ 55.0% ±0.5%');
+    expect(rows[2]).toMatch(/2021–2025\s+≥ 40K/);
+    expect(rows[3]).toMatch(/≥ 0\.00 pp\/yr/);
+    // columns line up: every row as wide as the rule under the header, up to trailing blanks
+    const rule = displayWidth(lines[head + 1]);
+    rows.forEach((row) => expect(displayWidth(row)).toBeLessThanOrEqual(rule));
+  });
+
+  it('states the joint probability of the milestones', async () => {
+    const r = await toyResult();
+    expect(summaryTable(r)).toContain(`All 3 milestone targets met together: ${(100 * r.joint.pAll!).toFixed(1)}% ± ${(100 * r.joint.se!).toFixed(1)} (${r.joint.verdict})`);
+  });
+
+  it('speaks Chinese with lang zh, IPCC terms included', async () => {
+    const r = await toyResult();
+    const zh = summaryTable(r, 'zh');
+    expect(zh).toContain('目标');
+    expect(zh).toContain('400 次抽样');
+    expect(zh).toMatch(/或许可能|不可能|很不可能|几乎不可能|可能|很可能|几乎确定/);
+  });
+
+  it('says so when there are no targets', async () => {
+    const r = await toyResult();
+    expect(summaryTable({ ...r, targets: [] })).toContain('The scenario has no targets.');
+  });
+});
