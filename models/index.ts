@@ -19,6 +19,14 @@ export const registry: Record<string, ModelEntry> = {
     module: compiledUrl('./cohort/index.js', import.meta.url),
     title: 'Cohort-component urban/rural model by single year of age and sex (MODEL.md v1)',
   },
+  urgd: {
+    module: compiledUrl('./urgd/index.js', import.meta.url),
+    title: 'UN World Urbanization Prospects method: logistic urban share driven by the urban–rural growth difference',
+  },
+  components: {
+    module: compiledUrl('./components/index.js', import.meta.url),
+    title: "Urban/rural components model with crude rates, no ages (the cohort model's steps on two totals)",
+  },
 };
 
 /**

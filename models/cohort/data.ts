@@ -7,8 +7,19 @@
  */
 import { join } from 'node:path';
 import { ParamError } from '../../src/params/compile.js';
-import { readCsv } from '../../src/data/csv.js';
+import { readCsv as readCsvFile } from '../../src/data/csv.js';
 import { AGES, personYears } from './lifetable.js';
+
+/** The standards are read once per process (they are small and never change during a run). */
+const cache = new Map<string, Record<string, string>[]>();
+function readCsv(file: string): Record<string, string>[] {
+  let rows = cache.get(file);
+  if (rows === undefined) {
+    rows = readCsvFile(file);
+    cache.set(file, rows);
+  }
+  return rows;
+}
 
 /** Sex index in flat layouts: F = 0, M = 1. */
 export type Sex = 'female' | 'male';
@@ -127,14 +138,20 @@ export function readAgeStructure(
   const where = ['baseline', 'ageStructure'];
   let rows: Record<string, string>[];
   try {
-    rows = readCsv(file);
+    rows = readCsvFile(file);
   } catch (e) {
     throw new ParamError(where, `cannot read age-structure file ${file}: ${(e as Error).message}`);
   }
   if (rows.length === 0 || !('age_group' in rows[0]) || !('male' in rows[0]) || !('female' in rows[0])) {
     throw new ParamError(where, `${file}: expected a CSV with columns age_group,male,female (and optionally area)`);
   }
-  if (censusYear !== undefined && 'census_year' in rows[0]) rows = rows.filter((r) => Number(r.census_year) === censusYear);
+  if ('census_year' in rows[0]) {
+    const years = [...new Set(rows.map((r) => Number(r.census_year)))];
+    if (censusYear !== undefined) rows = rows.filter((r) => Number(r.census_year) === censusYear);
+    else if (years.length > 1) {
+      throw new ParamError(where, `${file} has several census_year values (${years.join(', ')}); give a file with one age structure`);
+    }
+  }
   const LF = new Float64Array(AGES);
   const LM = new Float64Array(AGES);
   personYears(mxF, 1, LF);

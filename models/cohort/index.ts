@@ -97,6 +97,7 @@ const cohort: ModelDefinition<CohortAssumptions, CohortData> = {
   title: 'Cohort-component urban/rural model by single year of age and sex (MODEL.md v1)',
   assumptionsSchema: CohortAssumptionsSchema,
   parameters,
+  metrics: METRICS,
   compile: (A, ctx): CompiledModel<CohortData> => ({ metrics: METRICS, data: compileCohort(A, ctx) }),
   createRunner: (m: CompiledModel<CohortData>, params: CompiledParams) => createCohortRunner(m.data, params.steps),
   inspect: (m: CompiledModel<CohortData>, params: CompiledParams, paths: Float64Array) => scheduleDump(m.data, params.steps, paths),

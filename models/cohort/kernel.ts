@@ -61,6 +61,9 @@ export interface StepInputs {
   /** External age schedule e(a) (shape only) and its maximum. */
   e: Float64Array;
   eMax: number;
+  /** Parameter indices of the external flows, for error reports. */
+  extUParam: number;
+  extRParam: number;
 }
 
 /**
@@ -140,8 +143,8 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
   // 5. External migration, spread over sex and age in proportion to e(a)·Q''(a).
   const NU = k.extUIsCount ? k.extU : k.extU * startU;
   const NR = k.extRIsCount ? k.extR : k.extR * startR;
-  const gU = spreadFactor(NU, wU, k.eMax, 'urban', year);
-  const gR = spreadFactor(NR, wR, k.eMax, 'rural', year);
+  const gU = spreadFactor(NU, wU, Q, 0, k, 'urban', year, k.extUParam);
+  const gR = spreadFactor(NR, wR, Q, 202, k, 'rural', year, k.extRParam);
   for (let s = 0; s < 2; s++) {
     const oU = s * 101;
     const oR = 202 + s * 101;
@@ -165,16 +168,25 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
   flows[FLOW.startR] = startR;
 }
 
-/** N / Σ e·Q'', checking that no cell would go negative. */
-function spreadFactor(N: number, w: number, eMax: number, area: string, year: number): number {
+/**
+ * N / Σ e·Q'', checking that no cell would go negative: a cell keeps Q''(1 + g·e(a)), so every
+ * occupied age needs g·e(a) ≥ −1. The cheap test uses max e over all ages; only when it fails are
+ * the occupied ages of the area (offset `o`, both sexes) examined.
+ */
+function spreadFactor(N: number, w: number, Q: Float64Array, o: number, k: StepInputs, area: string, year: number, param: number): number {
   if (N === 0) return 0;
-  if (!(w > 0)) throw new DrawError(`net external migration of ${N} persons into an empty ${area} population in ${year}`, year);
+  if (!(w > 0)) throw new DrawError(`net external migration of ${N} persons into an empty ${area} population in ${year}`, year, param);
   const g = N / w;
-  if (g * eMax < -1) {
-    throw new DrawError(
-      `net external emigration of ${-N} persons from the ${area} population in ${year} exceeds the population of the age group it is assigned to`,
-      year,
-    );
+  if (g * k.eMax < -1) {
+    let eMax = 0;
+    for (let a = 0; a < 101; a++) if (Q[o + a] > 0 || Q[o + 101 + a] > 0) eMax = Math.max(eMax, k.e[a]);
+    if (g * eMax < -1) {
+      throw new DrawError(
+        `net external emigration of ${-N} persons from the ${area} population in ${year} exceeds the population of the age group it is assigned to`,
+        year,
+        param,
+      );
+    }
   }
   return g;
 }

@@ -14,7 +14,7 @@ export const RC_DEFAULTS = { a1: 0.02, alpha1: 0.1, a2: 0.06, alpha2: 0.1, mu2: 
  * g(a) for a = 0 … 100.
  *
  * @example
- * const g = rogersCastro({}); // defaults; g[20] ≈ 0.0289
+ * const g = rogersCastro({}); // defaults; g[20] ≈ 0.0278, peak g[23] ≈ 0.0379
  */
 export function rogersCastro(p: RogersCastro | undefined): Float64Array {
   const q = { ...RC_DEFAULTS, ...stripUndefined(p ?? {}) };

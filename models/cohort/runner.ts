@@ -75,6 +75,8 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
     extRIsCount: d.extRIsCount,
     e: d.e,
     eMax: d.eMax,
+    extUParam: EXT_U,
+    extRParam: EXT_R,
   };
   const T1 = H + 1;
   return {

@@ -1,0 +1,192 @@
+/**
+ * Shared arrangements for the cohort model's tests: a compile context, a compiled projection from
+ * raw assumptions, the model's own step loop exposed cell by cell, and small numeric helpers.
+ *
+ * Nothing here re-implements the model: `kernelTrajectory` drives the model's own `cohortStep` and
+ * life-table functions exactly as `runner.ts` does, so that tests can look at the 404 cells (the
+ * runner only outputs totals). `runner.test.ts` checks that it agrees with the runner bit for bit.
+ */
+import { fileURLToPath } from 'node:url';
+import cohort, { METRICS, P as PARAM } from '../../../models/cohort/index.js';
+import type { CohortData } from '../../../models/cohort/compile.js';
+import { CELLS, FLOW_SLOTS, cohortStep, type StepInputs } from '../../../models/cohort/kernel.js';
+import { AGES, levelGrid, solveLevel, survivalRatios } from '../../../models/cohort/lifetable.js';
+import type { CohortAssumptions } from '../../../models/cohort/schema.js';
+import type { CompileContext, CompiledModel } from '../../../src/engine/model.js';
+import { compileParams, evaluatePaths, medianInputs, type CompiledParams } from '../../../src/params/compile.js';
+
+/** Absolute path of the repository's `seeds/data/`. */
+export const dataDir = fileURLToPath(new URL('../../../seeds/data/', import.meta.url));
+
+/** A compile context (Heze-like defaults), overridable field by field. */
+export function context(over: Partial<CompileContext> = {}): CompileContext {
+  const baseYear = over.baseYear ?? 2021;
+  const steps = over.steps ?? 14;
+  return {
+    scenarioFile: '/tmp/cohort-test.yml',
+    baseYear,
+    horizon: baseYear + steps,
+    steps,
+    population: 8.7e6,
+    urbanShare: 0.519,
+    dataDir,
+    ...over,
+  };
+}
+
+/** Plausible assumptions (Heze-like), for tests that vary one thing at a time. */
+export function baseAssumptions(): Record<string, unknown> {
+  return {
+    tfr: { urban: 1.0, rural: 1.3 },
+    e0: { urban: { female: 81, male: 76 }, rural: { female: 79, male: 74 } },
+    srb: 1.1,
+    ruralToUrban: 0.02,
+    urbanToRural: 0.002,
+    reclassification: 0.005,
+    external: { urban: { rate: 0 }, rural: { rate: -0.003 } },
+  };
+}
+
+/** A scenario validated and compiled, ready to run draws. */
+export interface Setup {
+  A: CohortAssumptions;
+  ctx: CompileContext;
+  params: CompiledParams;
+  compiled: CompiledModel<CohortData>;
+  H: number;
+}
+
+/** Validates raw assumptions with the model's schema and compiles parameters and model. */
+export function setup(raw: unknown, ctx: CompileContext = context()): Setup {
+  const A = cohort.assumptionsSchema.parse(raw);
+  const params = compileParams(cohort.parameters(A, ctx), ctx.baseYear, ctx.steps);
+  const compiled = cohort.compile(A, ctx);
+  return { A, ctx, params, compiled, H: ctx.steps };
+}
+
+/** The median draw's paths (layout `[param * H + t]`). */
+export function medianPaths(s: Setup): Float64Array {
+  const paths = new Float64Array(s.params.keys.length * s.H);
+  evaluatePaths(s.params, medianInputs(s.params), paths);
+  return paths;
+}
+
+/** Output of one run, with access by metric name. */
+export interface Projection {
+  out: Float64Array;
+  H: number;
+  /** Series of a metric, t = 0 … H. */
+  series(name: string): number[];
+}
+
+/** Index of a metric in the output layout. */
+export function metricIndex(name: string): number {
+  const m = METRICS.findIndex((x) => x.name === name);
+  if (m < 0) throw new Error(`no metric ${name}`);
+  return m;
+}
+
+/** Wraps a runner's output buffer. */
+export function projection(out: Float64Array, H: number): Projection {
+  return {
+    out,
+    H,
+    series: (name) => {
+      const m = metricIndex(name);
+      return Array.from(out.subarray(m * (H + 1), (m + 1) * (H + 1)));
+    },
+  };
+}
+
+/** Runs `paths` (default: the median draw) through a fresh runner. */
+export function run(s: Setup, paths: Float64Array = medianPaths(s)): Projection {
+  const out = new Float64Array(METRICS.length * (s.H + 1));
+  cohort.createRunner(s.compiled, s.params).run(paths, out);
+  return projection(out, s.H);
+}
+
+/** Validates, compiles and runs the median draw. */
+export function project(raw: unknown, ctx: CompileContext = context()): Projection {
+  return run(setup(raw, ctx));
+}
+
+/** Every state P_t (t = 0 … H, 404 cells each) and every step's flow slots, from the model's own kernel. */
+export interface Trajectory {
+  cells: Float64Array[];
+  flows: Float64Array[];
+}
+
+/**
+ * Steps the model's kernel year by year the way `runner.ts` does (same life-table solver and
+ * bracket table), keeping every state. For tests that need cells rather than totals.
+ */
+export function kernelTrajectory(d: CohortData, H: number, paths: Float64Array): Trajectory {
+  const mx = [d.mxStd.subarray(0, AGES), d.mxStd.subarray(AGES, 2 * AGES)];
+  const grids = mx.map((m) => levelGrid(m));
+  const L = new Float64Array(AGES);
+  const k: StepInputs = {
+    survival: new Float64Array(CELLS),
+    birthSurvival: new Float64Array(4),
+    h: d.h,
+    hLo: d.hLo,
+    hHi: d.hHi,
+    tfrU: 0,
+    tfrR: 0,
+    srb: 0,
+    rho: 0,
+    gRU: d.gRU,
+    ret: 0,
+    gUR: d.gUR,
+    c: 0,
+    extU: 0,
+    extR: 0,
+    extUIsCount: d.extUIsCount,
+    extRIsCount: d.extRIsCount,
+    e: d.e,
+    eMax: d.eMax,
+  };
+  const P = Float64Array.from(d.baseline);
+  const Q = new Float64Array(CELLS);
+  const cells = [Float64Array.from(P)];
+  const flows = [new Float64Array(FLOW_SLOTS)];
+  for (let t = 0; t < H; t++) {
+    for (let b = 0; b < 4; b++) {
+      solveLevel(mx[b & 1], paths[(PARAM.e0UF + b) * H + t], L, 1e-10, grids[b & 1]);
+      k.birthSurvival[b] = survivalRatios(L, k.survival, b * AGES);
+    }
+    const v = (p: number) => paths[p * H + t];
+    k.tfrU = v(PARAM.tfrU);
+    k.tfrR = v(PARAM.tfrR);
+    k.srb = v(PARAM.srb);
+    k.rho = v(PARAM.ruralToUrban);
+    k.ret = v(PARAM.urbanToRural);
+    k.c = v(PARAM.reclassification);
+    k.extU = v(PARAM.externalU);
+    k.extR = v(PARAM.externalR);
+    const f = new Float64Array(FLOW_SLOTS);
+    cohortStep(P, Q, k, f, d.baseYear + t + 1);
+    cells.push(Float64Array.from(P));
+    flows.push(f);
+  }
+  return { cells, flows };
+}
+
+/** Sum of `a[from … to−1]`. */
+export function sum(a: ArrayLike<number>, from = 0, to = a.length): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[i];
+  return s;
+}
+
+/** |a − b| relative to the larger magnitude (and to `floor`, for values near zero). */
+export function relDiff(a: number, b: number, floor = 0): number {
+  const d = Math.abs(a - b);
+  if (d === 0) return 0;
+  return d / Math.max(Math.abs(a), Math.abs(b), floor);
+}
+
+/** True when two typed arrays hold the same bits. */
+export function sameBits(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
