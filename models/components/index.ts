@@ -1,0 +1,85 @@
+/**
+ * The `components` model: urban and rural totals projected with crude rates (births, deaths,
+ * migration both ways, reclassification, external migration) in the cohort model's order of
+ * steps, without ages — the bridge between `urgd` and `cohort`. See README.md beside this file.
+ *
+ * @module
+ */
+import type { CompiledParams, ParamDecl } from '../../src/params/compile.js';
+import type { CompileContext, CompiledModel, MetricDecl, ModelDefinition } from '../../src/engine/model.js';
+import { compileComponents, type ComponentsData } from './compile.js';
+import { createComponentsRunner, scheduleDump } from './runner.js';
+import { ComponentsAssumptionsSchema, type ComponentsAssumptions } from './schema.js';
+
+/** Parameter order: the runner reads paths by these indices. */
+export const P = {
+  cbrU: 0,
+  cbrR: 1,
+  cdrU: 2,
+  cdrR: 3,
+  ruralToUrban: 4,
+  urbanToRural: 5,
+  reclassification: 6,
+  externalU: 7,
+  externalR: 8,
+} as const;
+
+/** Output series, in layout order: the cohort model's names, units and display columns. */
+export const METRICS: MetricDecl[] = [
+  { name: 'total', label: 'Total population', unit: 'persons', kind: 'stock' },
+  { name: 'urban', label: 'Urban population', unit: 'persons', kind: 'stock' },
+  { name: 'rural', label: 'Rural population', unit: 'persons', kind: 'stock' },
+  { name: 'urbanShare', label: 'Urban share', unit: 'share', kind: 'share' },
+  { name: 'births.U', label: 'Births, urban', unit: 'persons/yr', kind: 'flow', display: { column: 'births' } },
+  { name: 'births.R', label: 'Births, rural', unit: 'persons/yr', kind: 'flow', display: { column: 'births' } },
+  { name: 'deaths.U', label: 'Deaths, urban', unit: 'persons/yr', kind: 'flow', display: { column: 'deaths' } },
+  { name: 'deaths.R', label: 'Deaths, rural', unit: 'persons/yr', kind: 'flow', display: { column: 'deaths' } },
+  { name: 'ruralToUrban', label: 'Rural→urban migrants', unit: 'persons/yr', kind: 'flow', display: { column: 'net internal' } },
+  { name: 'urbanToRural', label: 'Urban→rural migrants', unit: 'persons/yr', kind: 'flow', display: { column: 'net internal', sign: -1 } },
+  { name: 'reclassification', label: 'Reclassified to urban', unit: 'persons/yr', kind: 'flow', display: { column: 'reclassified' } },
+  { name: 'external.U', label: 'Net external migration, urban', unit: 'persons/yr', kind: 'flow', display: { column: 'external' } },
+  { name: 'external.R', label: 'Net external migration, rural', unit: 'persons/yr', kind: 'flow', display: { column: 'external' } },
+  { name: 'contrib.natural', label: 'Share change: natural increase', unit: 'share', kind: 'contribution' },
+  { name: 'contrib.internal', label: 'Share change: internal migration', unit: 'share', kind: 'contribution' },
+  { name: 'contrib.reclassification', label: 'Share change: reclassification', unit: 'share', kind: 'contribution' },
+  { name: 'contrib.external', label: 'Share change: external migration', unit: 'share', kind: 'contribution' },
+];
+
+function parameters(A: ComponentsAssumptions, _ctx: CompileContext): ParamDecl[] {
+  const ext = (x: ComponentsAssumptions['external']['urban'], area: string): ParamDecl =>
+    'rate' in x
+      ? { key: `external.${area}.rate`, label: `net external migration rate, ${area}`, unit: 'per year', domain: [-1, 1], spec: x.rate }
+      : { key: `external.${area}.count`, label: `net external migrants, ${area}`, unit: 'persons/yr', domain: [-Infinity, Infinity], spec: x.count };
+  const crude = (what: 'cbr' | 'cdr', area: 'urban' | 'rural'): ParamDecl => ({
+    key: `${what}.${area}`,
+    label: `crude ${what === 'cbr' ? 'birth' : 'death'} rate, ${area}`,
+    unit: 'per person per year',
+    domain: [0, 1],
+    spec: A[what][area],
+  });
+  return [
+    crude('cbr', 'urban'),
+    crude('cbr', 'rural'),
+    crude('cdr', 'urban'),
+    crude('cdr', 'rural'),
+    { key: 'ruralToUrban', label: 'rural→urban migration rate', unit: 'per year', domain: [0, 1], spec: A.ruralToUrban },
+    { key: 'urbanToRural', label: 'urban→rural migration rate', unit: 'per year', domain: [0, 1], spec: A.urbanToRural },
+    { key: 'reclassification', label: 'reclassification rate', unit: 'per year', domain: [0, 1], spec: A.reclassification },
+    ext(A.external.urban, 'urban'),
+    ext(A.external.rural, 'rural'),
+  ];
+}
+
+const components: ModelDefinition<ComponentsAssumptions, ComponentsData> = {
+  name: 'components',
+  title: 'Urban/rural components model with crude rates, no ages (the cohort model\'s steps on two totals)',
+  assumptionsSchema: ComponentsAssumptionsSchema,
+  parameters,
+  metrics: METRICS,
+  compile: (A, ctx): CompiledModel<ComponentsData> => ({ metrics: METRICS, data: compileComponents(A, ctx) }),
+  createRunner: (m: CompiledModel<ComponentsData>, params: CompiledParams) => createComponentsRunner(m.data, params.steps),
+  inspect: (m: CompiledModel<ComponentsData>, params: CompiledParams, paths: Float64Array) => scheduleDump(m.data, params.steps, paths),
+  defaultLever: 'ruralToUrban',
+};
+
+export default components;
