@@ -6,6 +6,7 @@
  */
 import type { CompiledParams, ParamDecl } from '../../src/params/compile.js';
 import type { CompileContext, CompiledModel, MetricDecl, ModelDefinition } from '../../src/engine/model.js';
+import { URBAN_RURAL_METRICS } from '../shared/urban-rural.js';
 import { compileCohort, type CohortData } from './compile.js';
 import { createCohortRunner, scheduleDump } from './runner.js';
 import { CohortAssumptionsSchema, type CohortAssumptions } from './schema.js';
@@ -26,26 +27,8 @@ export const P = {
   externalR: 11,
 } as const;
 
-/** Output series, in layout order. */
-export const METRICS: MetricDecl[] = [
-  { name: 'total', label: 'Total population', unit: 'persons', kind: 'stock' },
-  { name: 'urban', label: 'Urban population', unit: 'persons', kind: 'stock' },
-  { name: 'rural', label: 'Rural population', unit: 'persons', kind: 'stock' },
-  { name: 'urbanShare', label: 'Urban share', unit: 'share', kind: 'share' },
-  { name: 'births.U', label: 'Births, urban', unit: 'persons/yr', kind: 'flow', display: { column: 'births' } },
-  { name: 'births.R', label: 'Births, rural', unit: 'persons/yr', kind: 'flow', display: { column: 'births' } },
-  { name: 'deaths.U', label: 'Deaths, urban', unit: 'persons/yr', kind: 'flow', display: { column: 'deaths' } },
-  { name: 'deaths.R', label: 'Deaths, rural', unit: 'persons/yr', kind: 'flow', display: { column: 'deaths' } },
-  { name: 'ruralToUrban', label: 'Rural→urban migrants', unit: 'persons/yr', kind: 'flow', display: { column: 'net internal' } },
-  { name: 'urbanToRural', label: 'Urban→rural migrants', unit: 'persons/yr', kind: 'flow', display: { column: 'net internal', sign: -1 } },
-  { name: 'reclassification', label: 'Reclassified to urban', unit: 'persons/yr', kind: 'flow', display: { column: 'reclassified' } },
-  { name: 'external.U', label: 'Net external migration, urban', unit: 'persons/yr', kind: 'flow', display: { column: 'external' } },
-  { name: 'external.R', label: 'Net external migration, rural', unit: 'persons/yr', kind: 'flow', display: { column: 'external' } },
-  { name: 'contrib.natural', label: 'Share change: natural increase', unit: 'share', kind: 'contribution' },
-  { name: 'contrib.internal', label: 'Share change: internal migration', unit: 'share', kind: 'contribution' },
-  { name: 'contrib.reclassification', label: 'Share change: reclassification', unit: 'share', kind: 'contribution' },
-  { name: 'contrib.external', label: 'Share change: external migration', unit: 'share', kind: 'contribution' },
-];
+/** Output series, in layout order (shared with `components`: models/shared/urban-rural.ts). */
+export const METRICS: MetricDecl[] = URBAN_RURAL_METRICS;
 
 function parameters(A: CohortAssumptions, ctx: CompileContext): ParamDecl[] {
   // The peak-age rate ρ·K·g(a) of each internal flow must stay ≤ 1 (MODEL.md: any rate above 1 is

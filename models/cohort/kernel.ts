@@ -9,6 +9,7 @@
  * @module
  */
 import { DrawError } from '../../src/engine/model.js';
+import { FLOW as SHARED_FLOW, FLOWS } from '../shared/urban-rural.js';
 
 export const UF = 0;
 export const UM = 101;
@@ -16,21 +17,9 @@ export const RF = 202;
 export const RM = 303;
 export const CELLS = 404;
 
-/** Flow slots written by {@link cohortStep}. */
-export const FLOW = {
-  birthsU: 0,
-  birthsR: 1,
-  deathsU: 2,
-  deathsR: 3,
-  ruralToUrban: 4,
-  urbanToRural: 5,
-  reclassification: 6,
-  externalU: 7,
-  externalR: 8,
-  startU: 9,
-  startR: 10,
-} as const;
-export const FLOW_SLOTS = 11;
+/** Flow slots written by {@link cohortStep}: the shared nine, then the start-of-year totals. */
+export const FLOW = { ...SHARED_FLOW, startU: FLOWS, startR: FLOWS + 1 } as const;
+export const FLOW_SLOTS = FLOWS + 2;
 
 /** The inputs of one step. One object per runner, its fields overwritten each step. */
 export interface StepInputs {

@@ -8,7 +8,8 @@
 import type { Runner } from '../../src/engine/model.js';
 import type { CohortData } from './compile.js';
 import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
-import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
+import { recordBaseline, recordStep } from '../shared/urban-rural.js';
+import { CELLS, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
 
 /** Parameter indices (same order as `parameters()` in index.ts). */
 const TFR_U = 0;
@@ -21,13 +22,6 @@ const RECL = 9;
 const EXT_U = 10;
 const EXT_R = 11;
 
-/** Metric indices (same order as METRICS in index.ts). */
-const M_TOTAL = 0;
-const M_URBAN = 1;
-const M_RURAL = 2;
-const M_SHARE = 3;
-const M_FLOW0 = 4; // births.U … external.R: 9 flows in FLOW order 0…8
-const M_CONTRIB0 = 13; // natural, internal, reclassification, external
 
 /** Sets `k.survival` block b and `k.birthSurvival[b]` for life expectancy e0. */
 function lifeTableInto(mx: Float64Array[], grids: LevelGrid[], sex: number, e0: number, L: Float64Array, k: StepInputs, b: number): void {
@@ -87,11 +81,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
       let R = 0;
       for (let i = 0; i < 202; i++) U += Pop[i];
       for (let i = 202; i < CELLS; i++) R += Pop[i];
-      out[M_TOTAL * T1] = U + R;
-      out[M_URBAN * T1] = U;
-      out[M_RURAL * T1] = R;
-      out[M_SHARE * T1] = U / (U + R);
-      for (let m = M_FLOW0; m < M_CONTRIB0 + 4; m++) out[m * T1] = 0;
+      recordBaseline(out, T1, U, R);
       for (let t = 0; t < H; t++) {
         for (let b = 0; b < 4; b++) {
           const e0 = paths[(E0 + b) * H + t];
@@ -114,24 +104,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
         let R1 = 0;
         for (let i = 0; i < 202; i++) U1 += Pop[i];
         for (let i = 202; i < CELLS; i++) R1 += Pop[i];
-        const T0 = U + R;
-        const T = U1 + R1;
-        const u0 = U / T0;
-        const j = t + 1;
-        out[M_TOTAL * T1 + j] = T;
-        out[M_URBAN * T1 + j] = U1;
-        out[M_RURAL * T1 + j] = R1;
-        out[M_SHARE * T1 + j] = U1 / T;
-        for (let f = 0; f < 9; f++) out[(M_FLOW0 + f) * T1 + j] = flows[f];
-        // Decomposition: contribution_k = (ΔU_k − u_t·ΔT_k) / T_{t+1}.
-        const natU = flows[FLOW.birthsU] - flows[FLOW.deathsU];
-        const natR = flows[FLOW.birthsR] - flows[FLOW.deathsR];
-        const NU = flows[FLOW.externalU];
-        const NR = flows[FLOW.externalR];
-        out[M_CONTRIB0 * T1 + j] = (natU - u0 * (natU + natR)) / T;
-        out[(M_CONTRIB0 + 1) * T1 + j] = (flows[FLOW.ruralToUrban] - flows[FLOW.urbanToRural]) / T;
-        out[(M_CONTRIB0 + 2) * T1 + j] = flows[FLOW.reclassification] / T;
-        out[(M_CONTRIB0 + 3) * T1 + j] = (NU - u0 * (NU + NR)) / T;
+        recordStep(out, T1, t + 1, U, R, U1, R1, flows);
         U = U1;
         R = R1;
       }

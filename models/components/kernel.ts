@@ -6,20 +6,10 @@
  * @module
  */
 import { DrawError } from '../../src/engine/model.js';
+import { FLOW } from '../shared/urban-rural.js';
 
-/** Flow slots written by {@link componentsStep} (the cohort kernel's order for its first nine). */
-export const FLOW = {
-  birthsU: 0,
-  birthsR: 1,
-  deathsU: 2,
-  deathsR: 3,
-  ruralToUrban: 4,
-  urbanToRural: 5,
-  reclassification: 6,
-  externalU: 7,
-  externalR: 8,
-} as const;
-export const FLOW_SLOTS = 9;
+/** Flow slots written by {@link componentsStep}: the shared order (models/shared/urban-rural.ts). */
+export { FLOW, FLOWS as FLOW_SLOTS } from '../shared/urban-rural.js';
 
 /** The inputs of one step. One object per runner, its fields overwritten each step. */
 export interface StepInputs {

@@ -7,7 +7,8 @@
  */
 import type { Runner } from '../../src/engine/model.js';
 import type { ComponentsData } from './compile.js';
-import { FLOW, FLOW_SLOTS, componentsStep, type StepInputs } from './kernel.js';
+import { FLOWS, recordBaseline, recordStep } from '../shared/urban-rural.js';
+import { componentsStep, type StepInputs } from './kernel.js';
 
 /** Parameter indices (same order as `parameters()` in index.ts). */
 const CBR_U = 0;
@@ -20,13 +21,6 @@ const RECL = 6;
 const EXT_U = 7;
 const EXT_R = 8;
 
-/** Metric indices (same order as METRICS in index.ts). */
-const M_TOTAL = 0;
-const M_URBAN = 1;
-const M_RURAL = 2;
-const M_SHARE = 3;
-const M_FLOW0 = 4; // births.U … external.R: 9 flows in FLOW order 0…8
-const M_CONTRIB0 = 13; // natural, internal, reclassification, external
 
 /** Fills `k` with step t's values from `paths`. */
 function inputsAt(k: StepInputs, paths: Float64Array, H: number, t: number): void {
@@ -50,7 +44,7 @@ function inputsAt(k: StepInputs, paths: Float64Array, H: number, t: number): voi
  */
 export function createComponentsRunner(d: ComponentsData, H: number): Runner {
   const S = new Float64Array(2);
-  const flows = new Float64Array(FLOW_SLOTS);
+  const flows = new Float64Array(FLOWS);
   const k: StepInputs = {
     cbrU: 0,
     cbrR: 0,
@@ -73,33 +67,13 @@ export function createComponentsRunner(d: ComponentsData, H: number): Runner {
       let R = d.rural0;
       S[0] = U;
       S[1] = R;
-      out[M_TOTAL * T1] = U + R;
-      out[M_URBAN * T1] = U;
-      out[M_RURAL * T1] = R;
-      out[M_SHARE * T1] = U / (U + R);
-      for (let m = M_FLOW0; m < M_CONTRIB0 + 4; m++) out[m * T1] = 0;
+      recordBaseline(out, T1, U, R);
       for (let t = 0; t < H; t++) {
         inputsAt(k, paths, H, t);
         componentsStep(S, k, flows, d.baseYear + t + 1);
         const U1 = S[0];
         const R1 = S[1];
-        const T = U1 + R1;
-        const u0 = U / (U + R);
-        const j = t + 1;
-        out[M_TOTAL * T1 + j] = T;
-        out[M_URBAN * T1 + j] = U1;
-        out[M_RURAL * T1 + j] = R1;
-        out[M_SHARE * T1 + j] = U1 / T;
-        for (let f = 0; f < FLOW_SLOTS; f++) out[(M_FLOW0 + f) * T1 + j] = flows[f];
-        // Decomposition (as the cohort model): contribution_k = (ΔU_k − u_t·ΔT_k) / T_{t+1}.
-        const natU = flows[FLOW.birthsU] - flows[FLOW.deathsU];
-        const natR = flows[FLOW.birthsR] - flows[FLOW.deathsR];
-        const NU = flows[FLOW.externalU];
-        const NR = flows[FLOW.externalR];
-        out[M_CONTRIB0 * T1 + j] = (natU - u0 * (natU + natR)) / T;
-        out[(M_CONTRIB0 + 1) * T1 + j] = (flows[FLOW.ruralToUrban] - flows[FLOW.urbanToRural]) / T;
-        out[(M_CONTRIB0 + 2) * T1 + j] = flows[FLOW.reclassification] / T;
-        out[(M_CONTRIB0 + 3) * T1 + j] = (NU - u0 * (NU + NR)) / T;
+        recordStep(out, T1, t + 1, U, R, U1, R1, flows);
         U = U1;
         R = R1;
       }
