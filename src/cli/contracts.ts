@@ -75,6 +75,9 @@ export interface RenderOptions {
 /** `render` in `src/report/render.ts`: prints to `stdout`, or writes into `out`; returns the files written. */
 export type Render<R = unknown> = (result: R, options: RenderOptions) => string[] | Promise<string[]>;
 
+/** `checkRenderOptions` in `src/report/render.ts`: throws a usage error for options the report cannot honour. */
+export type CheckRenderOptions = (options: Pick<RenderOptions, 'format' | 'lang'>) => void;
+
 /** `compileForValidation` in `src/engine/compile.ts`: every compile-stage check, no run. */
 export type CompileForValidation = (loaded: LoadedScenario) => unknown;
 
@@ -83,6 +86,7 @@ export const ENGINE_MODULES = {
   runDeterministic: '../engine/deterministic.js',
   runScenario: '../engine/run.js',
   render: '../report/render.js',
+  checkRenderOptions: '../report/render.js',
   compileForValidation: '../engine/compile.js',
 } as const;
 
@@ -91,5 +95,6 @@ export interface EngineExports {
   runDeterministic: RunDeterministic;
   runScenario: RunScenario;
   render: Render;
+  checkRenderOptions: CheckRenderOptions;
   compileForValidation: CompileForValidation;
 }

@@ -33,6 +33,7 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Pr
     return;
   }
   const [runScenario, render] = [await required('runScenario'), await required('render')];
+  (await required('checkRenderOptions'))({ format: cmd.format, lang: cmd.lang });
   const result = await runScenario(loaded, {
     ...(cmd.draws !== undefined ? { draws: cmd.draws } : {}),
     ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),

@@ -1,41 +1,14 @@
 /**
  * What the engine needs from a loaded scenario: a structural subset of `LoadedScenario`
  * (src/scenario/load.ts), so that the engine depends on the loader's output, not on the loader.
+ * Targets are typed by src/scenario/target-types.ts (types only), shared with the loader.
  *
  * @module
  */
-import type { Dist } from '../random/distributions.js';
+import type { ResolvedTarget } from '../scenario/target-types.js';
 import type { CompileContext, ModelDefinition } from './model.js';
 
-/** Comparators of the scenario language (`~` and `=` both mean |x − value| ≤ tolerance). */
-export type Comparator = '>=' | '>' | '<=' | '<' | '~' | '=';
-
-/** Where a target's number comes from (a seed entry's provenance). */
-export interface TargetSource {
-  seed: string;
-  document: string;
-  line: number;
-  quote: string;
-}
-
-/** A target in inline form, as the loader resolves it (seed references already replaced). */
-export interface ResolvedTarget {
-  id: string;
-  label: string;
-  metric: string;
-  /** level: metric in `year`; flow: metric summed over `window`; gain: average annual gain over `window`. */
-  kind: 'level' | 'flow' | 'gain';
-  year?: number;
-  window?: [number, number];
-  comparator: Comparator;
-  value: number;
-  tolerance?: number;
-  /** Counts towards the joint probability that all milestones are met. */
-  milestone: boolean;
-  /** Relative targets: another scenario run on the same draws, or the reference's gain itself. */
-  reference?: { scenario: string } | { gain: number | Dist };
-  source?: TargetSource;
-}
+export type { Comparator, ResolvedTarget, TargetSource } from '../scenario/target-types.js';
 
 /** The part of a validated scenario the engine reads. */
 export interface EngineScenarioFields {

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import type { Dist } from '../random/distributions.js';
-import type { Comparator, TargetSource } from './input.js';
+import type { TargetDefinition } from '../scenario/target-types.js';
 import type { LeverResult } from './lever.js';
 import type { MetricKind } from './model.js';
 import type { Verdict } from './verdict.js';
@@ -42,21 +41,8 @@ export interface DriverResult {
   direction: 1 | -1 | 0;
 }
 
-/** One target's answer. */
-export interface TargetResult {
-  id: string;
-  label: string;
-  metric: string;
-  kind: 'level' | 'flow' | 'gain';
-  year?: number;
-  window?: [number, number];
-  comparator: Comparator;
-  value: number;
-  /** Half-width used by `~` and `=`. */
-  tolerance?: number;
-  milestone: boolean;
-  source?: TargetSource;
-  reference?: { scenario: string } | { gain: number | Dist };
+/** One target's answer: its definition (with `tolerance` only for `~` and `=`), then the answer. */
+export interface TargetResult extends TargetDefinition {
   /** Share of draws meeting the target, its Monte Carlo standard error and verdict. */
   pMet: number;
   se: number;

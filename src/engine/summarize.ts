@@ -8,6 +8,7 @@ import type { RunAccumulator, MedianRun } from './aggregate/accumulator.js';
 import type { CompiledScenario } from './compile.js';
 import type { LeverResult } from './lever.js';
 import { QUANTILES, RESULT_SCHEMA, type InputResult, type MetricResult, type QuantileKey, type RunResult, type TargetResult } from './result.js';
+import { targetDefinition } from './target-plan.js';
 import { firstYearShares, probability, targetProbability } from './targets.js';
 import { verdict } from './verdict.js';
 
@@ -72,18 +73,7 @@ export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: Med
     const [q025, q10, median50, q90, q975] = acc.targetHist.quantiles(k, [0.025, 0.1, 0.5, 0.9, 0.975]);
     const drivers = acc.sensitivity?.drivers(k).map((d) => ({ input: inputs[d.input].name, label: inputs[d.input].label, index: d.index, direction: d.direction })) ?? [];
     return {
-      id: tg.id,
-      label: tg.label,
-      metric: tg.metric,
-      kind: tg.kind,
-      ...(tg.year !== undefined ? { year: tg.year } : {}),
-      ...(tg.window !== undefined ? { window: tg.window } : {}),
-      comparator: tg.comparator,
-      value: tg.value,
-      ...(tg.comparator === '~' || tg.comparator === '=' ? { tolerance: tg.tolerance } : {}),
-      milestone: tg.milestone,
-      ...(tg.source !== undefined ? { source: tg.source } : {}),
-      ...(tg.reference !== undefined ? { reference: tg.reference } : {}),
+      ...targetDefinition(tg, tg.comparator === '~' || tg.comparator === '=' ? tg.tolerance : undefined),
       pMet: pr.p,
       se: pr.se,
       verdict: pr.verdict,

@@ -13,7 +13,7 @@
  */
 import { ParamError } from '../params/compile.js';
 import type { Dist } from '../random/distributions.js';
-import type { Comparator, ResolvedTarget, TargetSource } from './input.js';
+import type { ResolvedTarget, TargetDefinition } from '../scenario/target-types.js';
 import type { MetricDecl } from './model.js';
 
 /** A target's reference, compiled. */
@@ -24,21 +24,9 @@ export type CompiledReference =
   | { kind: 'scenario'; unit: number; m: number; tEnd: number; tBefore: number };
 
 /** A target ready for evaluation. */
-export interface CompiledTarget {
-  id: string;
-  label: string;
-  metric: string;
-  kind: 'level' | 'flow' | 'gain';
-  year?: number;
-  window?: [number, number];
-  comparator: Comparator;
-  value: number;
+export interface CompiledTarget extends Omit<TargetDefinition, 'tolerance'> {
   /** Half-width for `~` and `=` (resolved: stated, or half a unit of the value's last digit); 0 otherwise. */
   tolerance: number;
-  milestone: boolean;
-  source?: TargetSource;
-  /** Path of the reference scenario, or the reference gain as written. */
-  reference?: { scenario: string } | { gain: number | Dist };
   /** Index of the metric in the series. */
   m: number;
   /** level: tFrom = tTo = the year's t. flow: summed over tFrom … tTo. gain: tFrom = t(start − 1), tTo = t(end). */
@@ -73,6 +61,32 @@ export function defaultTolerance(value: number): number {
   const digits = mantissa.includes('.') ? mantissa.split('.')[1].length : 0;
   // toExponential keeps only significant digits, so trailing zeros of an integer do not count
   return Number((0.5 * 10 ** (Number(exp) - digits)).toPrecision(1));
+}
+
+/**
+ * A target's definition fields, copied in their reported order, with `tolerance` (when given)
+ * in its place; nothing else of `tg` (no `why`, no compiled indices).
+ *
+ * @example
+ * targetDefinition(compiled, compiled.tolerance); // { id, label, metric, kind, …, tolerance, milestone, … }
+ */
+export function targetDefinition(tg: Omit<TargetDefinition, 'tolerance'>, tolerance: number): TargetDefinition & { tolerance: number };
+export function targetDefinition(tg: Omit<TargetDefinition, 'tolerance'>, tolerance?: number): TargetDefinition;
+export function targetDefinition(tg: Omit<TargetDefinition, 'tolerance'>, tolerance?: number): TargetDefinition {
+  return {
+    id: tg.id,
+    label: tg.label,
+    metric: tg.metric,
+    kind: tg.kind,
+    ...(tg.year !== undefined ? { year: tg.year } : {}),
+    ...(tg.window !== undefined ? { window: tg.window } : {}),
+    comparator: tg.comparator,
+    value: tg.value,
+    ...(tolerance !== undefined ? { tolerance } : {}),
+    milestone: tg.milestone,
+    ...(tg.source !== undefined ? { source: tg.source } : {}),
+    ...(tg.reference !== undefined ? { reference: tg.reference } : {}),
+  };
 }
 
 const FLOWLIKE = new Set(['flow', 'contribution']);
@@ -143,18 +157,7 @@ export function compileTargets(targets: ResolvedTarget[], hooks: TargetCompileHo
     }
     const approx = tg.comparator === '~' || tg.comparator === '=';
     return {
-      id: tg.id,
-      label: tg.label,
-      metric: tg.metric,
-      kind: tg.kind,
-      ...(tg.year !== undefined ? { year: tg.year } : {}),
-      ...(tg.window !== undefined ? { window: tg.window } : {}),
-      comparator: tg.comparator,
-      value: tg.value,
-      tolerance: approx ? (tg.tolerance ?? defaultTolerance(tg.value)) : 0,
-      milestone: tg.milestone,
-      ...(tg.source !== undefined ? { source: tg.source } : {}),
-      ...(tg.reference !== undefined ? { reference: tg.reference } : {}),
+      ...targetDefinition(tg, approx ? (tg.tolerance ?? defaultTolerance(tg.value)) : 0),
       m,
       tFrom,
       tTo,

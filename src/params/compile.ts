@@ -20,6 +20,8 @@ export interface ParamDecl {
   unit: string;
   /** Closed interval every value of the path must stay in, at every year, for every draw. */
   domain: [number, number];
+  /** Why the domain is what it is, for the error message (e.g. "the peak-age rate must not exceed 1"). */
+  domainNote?: string;
   /** The scenario's specification. */
   spec: ParamSpec;
 }
@@ -128,7 +130,7 @@ export function compileParams(decls: ParamDecl[], baseYear: number, steps: numbe
       const found = Number.isFinite(lo) && Number.isFinite(hi) ? `values from ${lo} to ${hi}` : 'an unbounded distribution';
       throw new ParamError(
         where,
-        `${d.label} must stay within [${dlo}, ${dhi}] in every year and draw; found ${found}` +
+        `${d.label} must stay within [${dlo}, ${dhi}]${d.domainNote ? ` (${d.domainNote})` : ''} in every year and draw; found ${found}` +
           (Number.isFinite(lo) && Number.isFinite(hi) ? '' : ' (use truncnormal, beta or another bounded distribution)'),
       );
     }

@@ -53,6 +53,27 @@ export function comparatorSymbol(c: Comparator): string {
 }
 
 /**
+ * An estimated probability with its Monte Carlo standard error. When no draw (or every draw)
+ * met the target the standard error is 0 and says nothing, so the one-sided 95 % bound of the
+ * "rule of three" (3/n) is shown instead: `< 0.03%` for 0 of 10,000.
+ *
+ * @example
+ * formatPMet(0.357, 0.0048, 10000); // '35.7% ± 0.5'
+ * formatPMet(0.002, 0.00045, 10000); // '0.2% ± 0.04'
+ * formatPMet(0, 0, 10000); // '< 0.03%'
+ */
+export function formatPMet(p: number | null, se: number, draws: number): string {
+  if (p === null || !Number.isFinite(p)) return '–';
+  const bound = 3 / draws;
+  const digits = Math.max(1, Math.ceil(-Math.log10(100 * bound)));
+  const pct = (x: number) => `${(100 * x).toFixed(digits)}%`;
+  if (p === 0) return `< ${pct(bound)}`;
+  if (p === 1) return `> ${pct(1 - bound)}`;
+  const sePct = 100 * se;
+  return `${formatPercent(p)} ± ${sePct < 0.095 ? sePct.toFixed(2) : sePct.toFixed(1)}`;
+}
+
+/**
  * A probability as a percentage with one decimal.
  *
  * @example

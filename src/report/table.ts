@@ -6,7 +6,7 @@
  * @module
  */
 import type { RunResult, TargetResult } from '../engine/result.js';
-import { comparatorSymbol, formatLevel, formatPercent, formatValue, type Lang } from './format.js';
+import { comparatorSymbol, formatLevel, formatPMet, formatValue, type Lang } from './format.js';
 import { displayWidth, fit } from './width.js';
 import { words } from './words.js';
 
@@ -36,7 +36,7 @@ function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
     year,
     threshold,
     `${fmt(t.median)} (${fmt(t.q10)} – ${fmt(t.q90)})`,
-    `${formatPercent(t.pMet)} ± ${(100 * t.se).toFixed(1)}`,
+    formatPMet(t.pMet, t.se, r.run.draws),
     w.verdict[t.verdict],
     needs,
     driver,
@@ -78,7 +78,7 @@ export function summaryTable(r: RunResult, lang: Lang = 'en'): string {
       .trimEnd();
   lines.push(line(head), line(widths.map((x) => '─'.repeat(x))), ...rows.map(line), '');
   if (r.joint.pAll !== null) {
-    lines.push(`${w.joint(r.joint.milestones.length)}: ${formatPercent(r.joint.pAll)} ± ${(100 * r.joint.se!).toFixed(1)} (${w.verdict[r.joint.verdict!]})`, '');
+    lines.push(`${w.joint(r.joint.milestones.length)}: ${formatPMet(r.joint.pAll, r.joint.se!, r.run.draws)} (${w.verdict[r.joint.verdict!]})`, '');
   }
   lines.push(...w.notes(r.run.leverDraws), '');
   return lines.join('\n');

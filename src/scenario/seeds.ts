@@ -15,29 +15,16 @@
  * @module
  */
 import { seedsDir as defaultSeedsDir } from './paths.js';
-import type { Comparator } from './schema.js';
 import { findSeed, type SeedEntry } from './seed-file.js';
+import type { TargetDefinition, TargetSource } from './target-types.js';
 
 /** A seed that cannot be used where it is named; the caller locates the message. */
 export class SeedError extends Error {}
 
-/** Where a target's number comes from. */
-export interface TargetSource {
-  seed: string;
-  document: string;
-  line: number;
-  quote: string;
-}
+export type { TargetSource } from './target-types.js';
 
 /** A seed entry as a target, in the scenario's units. */
-export interface SeedTarget {
-  label: string;
-  metric: string;
-  kind: 'level' | 'flow' | 'gain';
-  year?: number;
-  window?: [number, number];
-  comparator: Comparator;
-  value: number;
+export interface SeedTarget extends Pick<TargetDefinition, 'label' | 'metric' | 'kind' | 'year' | 'window' | 'comparator' | 'value'> {
   /** Set for `~`: 0.005 for shares, 0.0005 per year for gains, 1 % of the value for counts. */
   tolerance?: number;
   /** Gain targets are relative: the scenario must give a `reference:`. */

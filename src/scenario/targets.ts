@@ -8,26 +8,11 @@
 import type { ModelDefinition, MetricDecl } from '../engine/model.js';
 import { CORE_METRICS } from '../engine/model.js';
 import { InputError, type Location } from './errors.js';
-import type { Comparator, Target } from './schema.js';
-import { resolveSeedTarget, SeedError, type TargetSource } from './seeds.js';
+import type { Target } from './schema.js';
+import { resolveSeedTarget, SeedError } from './seeds.js';
+import type { ResolvedTarget } from './target-types.js';
 
-/** A target in inline form (the engine's `ResolvedTarget`). */
-export interface ResolvedTarget {
-  id: string;
-  label: string;
-  metric: string;
-  kind: 'level' | 'flow' | 'gain';
-  year?: number;
-  window?: [number, number];
-  comparator: Comparator;
-  value: number;
-  tolerance?: number;
-  milestone: boolean;
-  /** Relative (gain) targets: a reference scenario (path as written) or the reference's gain. */
-  reference?: NonNullable<Target['reference']>;
-  source?: TargetSource;
-  why?: string;
-}
+export type { ResolvedTarget } from './target-types.js';
 
 /** What resolving targets needs from the loader. */
 export interface TargetContext {

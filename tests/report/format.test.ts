@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparatorSymbol, formatLevel, formatPercent, formatValue } from '../../src/report/format.js';
+import { comparatorSymbol, formatLevel, formatPercent, formatPMet, formatValue } from '../../src/report/format.js';
 
 describe('formatValue', () => {
   it.each([
@@ -26,5 +26,19 @@ describe('comparatorSymbol and formatPercent', () => {
   it('print symbols and percentages', () => {
     expect(['>=', '>', '<=', '<', '~', '='].map((c) => comparatorSymbol(c as never)).join(' ')).toBe('≥ > ≤ < ≈ ≈');
     expect([formatPercent(0.2049), formatPercent(null)]).toEqual(['20.5%', '–']);
+  });
+});
+
+describe('formatPMet', () => {
+  it('shows the estimate with its standard error in percentage points', () => {
+    expect(formatPMet(0.357, 0.0048, 10_000)).toBe('35.7% ± 0.5');
+    expect(formatPMet(0.002, 0.00045, 10_000)).toBe('0.2% ± 0.04');
+  });
+
+  it('shows the rule-of-three bound when no draw or every draw met the target', () => {
+    expect(formatPMet(0, 0, 10_000)).toBe('< 0.03%');
+    expect(formatPMet(1, 0, 10_000)).toBe('> 99.97%');
+    expect(formatPMet(0, 0, 1000)).toBe('< 0.3%');
+    expect(formatPMet(0, 0, 100)).toBe('< 3.0%');
   });
 });
