@@ -127,7 +127,7 @@ export function compileParams(decls: ParamDecl[], baseYear: number, steps: numbe
     }
     const [dlo, dhi] = d.domain;
     if (!(lo >= dlo && hi <= dhi)) {
-      const found = Number.isFinite(lo) && Number.isFinite(hi) ? `values from ${lo} to ${hi}` : 'an unbounded distribution';
+      const found = !(Number.isFinite(lo) && Number.isFinite(hi)) ? 'an unbounded distribution' : lo === hi ? `${lo}` : `values from ${lo} to ${hi}`;
       throw new ParamError(
         where,
         `${d.label} must stay within [${dlo}, ${dhi}]${d.domainNote ? ` (${d.domainNote})` : ''} in every year and draw; found ${found}` +
@@ -160,30 +160,28 @@ export function evaluatePaths(c: CompiledParams, inputValues: Float64Array, out:
     const plan = c.plans[p];
     const base = p * H;
     if (plan.kind === 'level') {
-      const v = 'fixed' in plan.value ? plan.value.fixed : inputValues[plan.value.input];
-      const ch = 'fixed' in plan.change ? plan.change.fixed : inputValues[plan.change.input];
+      const v = slotValue(plan.value, inputValues);
+      const ch = slotValue(plan.change, inputValues);
       for (let t = 0; t < H; t++) out[base + t] = v + ch * t;
     } else {
       const { offsets, values } = plan;
       const n = offsets.length;
+      let k = 0;
       for (let t = 0; t < H; t++) {
-        let k = 0;
         while (k < n && offsets[k] < t) k++;
-        const vk = (j: number) => {
-          const s = values[j];
-          return 'fixed' in s ? s.fixed : inputValues[s.input];
-        };
-        if (k === 0) out[base + t] = vk(0);
-        else if (k === n) out[base + t] = vk(n - 1);
+        if (k === 0) out[base + t] = slotValue(values[0], inputValues);
+        else if (k === n) out[base + t] = slotValue(values[n - 1], inputValues);
         else {
-          const t0 = offsets[k - 1];
-          const t1 = offsets[k];
-          const w = (t - t0) / (t1 - t0);
-          out[base + t] = vk(k - 1) * (1 - w) + vk(k) * w;
+          const w = (t - offsets[k - 1]) / (offsets[k] - offsets[k - 1]);
+          out[base + t] = slotValue(values[k - 1], inputValues) * (1 - w) + slotValue(values[k], inputValues) * w;
         }
       }
     }
   }
+}
+
+function slotValue(s: Slot, inputValues: Float64Array): number {
+  return 'fixed' in s ? s.fixed : inputValues[s.input];
 }
 
 /**
