@@ -1,8 +1,10 @@
 /**
  * Renders a {@link RunResult}: `table` (the terminal summary), `json` (the whole result, schema
- * in SCHEMA.md) or `csv` (per-year quantiles of every metric). Without `out` the text goes to
- * stdout; with `out` (a folder) it is written there — `summary.txt`, `result.json` or
- * `quantiles.csv` — atomically (temporary name, then rename), so a file appears whole or not at all.
+ * in SCHEMA.md), `csv` (per-year quantiles of every metric) or `html` (a self-contained page with
+ * charts, `src/report/html/`). Without `out` the text goes to stdout; with `out` (a folder) it is
+ * written there — `summary.txt`, `result.json`, `quantiles.csv`, or `report.html` with
+ * `result.json` and `quantiles.csv` beside it — atomically (temporary name, then rename), so a file
+ * appears whole or not at all.
  *
  * @module
  */
@@ -11,9 +13,10 @@ import type { RunResult } from '../engine/result.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { quantilesCsv } from './csv.js';
 import type { Lang } from './format.js';
+import { renderHtml } from './html/render-html.js';
 import { summaryTable } from './table.js';
 
-/** Output formats; `html` is planned (issue #5). */
+/** Text output formats (`html` is rendered by `./html/`). */
 export type Format = 'table' | 'json' | 'csv';
 
 export interface RenderOptions {
@@ -59,28 +62,32 @@ export function renderText(result: RunResult, format: Format, lang: Lang = 'en')
 }
 
 /**
- * Throws a {@link RenderUsageError} for options no report can serve (html, an unknown format or
+ * Throws a {@link RenderUsageError} for options no report can serve (an unknown format or
  * language): call it before a long run, so the mistake is reported at once.
  *
  * @example
- * checkRenderOptions({ format: 'html' }); // throws: html reports are not available yet (issue #5) …
+ * checkRenderOptions({ format: 'xml' }); // throws: unknown format "xml"; expected table, json, csv or html
  */
 export function checkRenderOptions(opts: Pick<RenderOptions, 'format' | 'lang'>): void {
   const { format, lang = 'en' } = opts;
-  if (format === 'html') throw new RenderUsageError('html reports are not available yet (issue #5); use --format table, json or csv');
-  if (!(format in FILES)) throw new RenderUsageError(`unknown format "${String(format)}"; expected table, json or csv`);
+  if (format !== 'html' && !(format in FILES)) throw new RenderUsageError(`unknown format "${String(format)}"; expected table, json, csv or html`);
   if (lang !== 'en' && lang !== 'zh') throw new RenderUsageError(`unknown language "${String(lang)}"; expected en or zh`);
 }
 
 /**
- * Prints or writes a result. Returns the files written (none when printing).
+ * Prints or writes a result. Returns the files written (none when printing); for `html`, a promise
+ * of them.
  *
  * @example
  * render(result, { format: 'table' });
  * render(result, { format: 'json', out: 'out' }); // ['out/result.json']
+ * await render(result, { format: 'html', out: 'out' }); // ['out/report.html', 'out/result.json', 'out/quantiles.csv']
  */
-export function render(result: RunResult, opts: RenderOptions): string[] {
+export function render(result: RunResult, opts: RenderOptions & { format: Format }): string[];
+export function render(result: RunResult, opts: RenderOptions): string[] | Promise<string[]>;
+export function render(result: RunResult, opts: RenderOptions): string[] | Promise<string[]> {
   checkRenderOptions(opts);
+  if (opts.format === 'html') return renderHtml(result, opts, { json: renderText(result, 'json'), csv: renderText(result, 'csv') });
   const { format, lang = 'en' } = opts as RenderOptions & { format: Format };
   const text = renderText(result, format, lang);
   if (opts.out === undefined) {

@@ -6,7 +6,8 @@
  * @module
  */
 import type { RunResult, TargetResult } from '../engine/result.js';
-import { comparatorSymbol, formatLevel, formatPMet, formatValue, type Lang } from './format.js';
+import { driverText, leverText, targetFormatter, targetWhen } from './cells.js';
+import { comparatorSymbol, formatPMet, type Lang } from './format.js';
 import { displayWidth, fit } from './width.js';
 import { words } from './words.js';
 
@@ -15,22 +16,11 @@ const MAX = { target: 40, driver: 34 };
 
 function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
   const w = words(lang);
-  const unit = r.metrics.find((m) => m.name === t.metric)?.unit ?? '';
-  const gain = t.kind === 'gain';
-  // a flow target sums persons/yr over its window: persons
-  const fmt = (x: number) => formatValue(x, t.kind === 'flow' ? unit.replace(/\/yr$/, '') : unit, { perYear: gain, lang });
-  const year = t.year !== undefined && t.kind === 'level' ? String(t.year) : t.window ? `${t.window[0]}–${t.window[1]}` : String(t.year ?? '');
+  const fmt = targetFormatter(r, t, lang);
   const threshold = `${comparatorSymbol(t.comparator)} ${fmt(t.value)}${t.tolerance !== undefined ? ` ±${fmt(t.tolerance)}` : ''}`;
-  const lever = t.lever;
-  let needs = '–';
-  if (lever !== null) {
-    const lv = (x: number) => formatLevel(x, lever.unit);
-    if (lever.status === 'found') needs = `${lv(lever.needed!)} (${lv(lever.assumed)})`;
-    else needs = (lever.status === 'above' ? w.anyLevel : w.noLevel)(lv(lever.bracket[0]), lv(lever.bracket[1]));
-  }
-  const top = t.drivers[0];
-  // the input's label without a trailing remark in parentheses, to fit the column
-  const driver = top && top.index > 0 ? `${top.label.replace(/\s*\([^)]*\)$/, '')} ${Math.round(100 * top.index)}% ${top.direction > 0 ? '↑' : top.direction < 0 ? '↓' : ''}`.trimEnd() : '–';
+  const needs = leverText(t, lang);
+  const driver = driverText(t, true);
+  const year = targetWhen(t);
   return [
     `${t.id} ${t.label === t.id ? '' : t.label}`.trim(),
     year,

@@ -38,23 +38,23 @@ describe('render', () => {
     expect(out.text()).toBe('');
   });
 
-  it('refuses html with a clear usage error', async () => {
+  it('writes html into the out folder as report.html, with result.json and quantiles.csv beside it', async () => {
     const result = await toyResult();
-    const e = (() => {
-      try {
-        render(result, { format: 'html' });
-      } catch (x) {
-        return x;
-      }
-    })();
-    expect(e).toBeInstanceOf(RenderUsageError);
-    expect((e as RenderUsageError).exitCode).toBe(2);
-    expect((e as Error).message).toMatch(/^html reports are not available yet/);
+    const dir = join(mkdtempSync(join(tmpdir(), 'urbcast-render-')), 'out');
+
+    const files = await render(result, { format: 'html', out: dir });
+
+    expect(files).toEqual(['report.html', 'result.json', 'quantiles.csv'].map((f) => join(dir, f)));
+    expect(readdirSync(dir).sort()).toEqual(['quantiles.csv', 'report.html', 'result.json']);
+    expect(readFileSync(join(dir, 'result.json'), 'utf8')).toBe(renderText(result, 'json'));
+    expect(readFileSync(join(dir, 'quantiles.csv'), 'utf8')).toBe(renderText(result, 'csv'));
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
   it('can check the options before a run', () => {
-    expect(() => checkRenderOptions({ format: 'html' })).toThrow(RenderUsageError);
+    expect(() => checkRenderOptions({ format: 'html' })).not.toThrow();
     expect(() => checkRenderOptions({ format: 'csv', lang: 'zh' })).not.toThrow();
+    expect(() => checkRenderOptions({ format: 'xml' as never })).toThrow(RenderUsageError);
   });
 
   it('refuses an unknown format or language', async () => {

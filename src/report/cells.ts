@@ -1,0 +1,61 @@
+/**
+ * The text of a target's cells, shared by the terminal table and the HTML report: how its values
+ * are formatted, when it applies, the lever level it needs and the input that drives it most.
+ *
+ * @module
+ */
+import type { RunResult, TargetResult } from '../engine/result.js';
+import { formatLevel, formatValue, type Lang } from './format.js';
+import { words } from './words.js';
+
+/**
+ * A formatter for the target's metric (a flow target sums persons/yr over its window: persons;
+ * a gain target is per year).
+ *
+ * @example
+ * targetFormatter(result, target, 'en')(0.57); // '57.0%'
+ */
+export function targetFormatter(r: RunResult, t: TargetResult, lang: Lang): (x: number) => string {
+  const unit = r.metrics.find((m) => m.name === t.metric)?.unit ?? '';
+  return (x: number) => formatValue(x, t.kind === 'flow' ? unit.replace(/\/yr$/, '') : unit, { perYear: t.kind === 'gain', lang });
+}
+
+/**
+ * The target's year, or its window as `2024–2025`.
+ *
+ * @example
+ * targetWhen({ kind: 'level', year: 2025 } as TargetResult); // '2025'
+ */
+export function targetWhen(t: TargetResult): string {
+  if (t.kind === 'level' && t.year !== undefined) return String(t.year);
+  return t.window ? `${t.window[0]}–${t.window[1]}` : String(t.year ?? '');
+}
+
+/**
+ * "needs (assumed)": the lever level at which P(met) = 50 %, or why there is none.
+ *
+ * @example
+ * leverText(target, 'en'); // '2.46%/yr (1.64%/yr)'
+ */
+export function leverText(t: TargetResult, lang: Lang): string {
+  const lever = t.lever;
+  if (lever === null) return '–';
+  const w = words(lang);
+  const lv = (x: number) => formatLevel(x, lever.unit);
+  if (lever.status === 'found') return `${lv(lever.needed!)} (${lv(lever.assumed)})`;
+  return (lever.status === 'above' ? w.anyLevel : w.noLevel)(lv(lever.bracket[0]), lv(lever.bracket[1]));
+}
+
+/**
+ * The top driver: label, first-order index in percent and direction (↑ raises, ↓ lowers).
+ * `short` drops a trailing remark in parentheses from the label, to fit a terminal column.
+ *
+ * @example
+ * driverText(target); // 'rural→urban migration rate 89% ↑'
+ */
+export function driverText(t: TargetResult, short = false): string {
+  const top = t.drivers[0];
+  if (!top || !(top.index > 0)) return '–';
+  const label = short ? top.label.replace(/\s*\([^)]*\)$/, '') : top.label;
+  return `${label} ${Math.round(100 * top.index)}% ${top.direction > 0 ? '↑' : top.direction < 0 ? '↓' : ''}`.trimEnd();
+}

@@ -1,0 +1,87 @@
+/**
+ * The whole HTML page of a result: one self-contained file with uPlot's script and style and every
+ * number inlined, so that it opens from disk with no network.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { RunResult } from '../../engine/result.js';
+import type { Lang } from '../format.js';
+import type { AssumptionRow } from './assumptions.js';
+import { chartData } from './chart-data.js';
+import { drawCharts } from './client.js';
+import { escapeHtml, inlineJson } from './escape.js';
+import type { ObservedPoint } from './history.js';
+import { assumptionsTable, decompositionLegend, drivers, fanLegend, identity } from './sections.js';
+import { STYLE } from './style.js';
+import { targetsTable } from './targets-table.js';
+import { htmlWords } from './words.js';
+
+/** What the page shows beyond the result itself. */
+export interface PageExtras {
+  assumptions: AssumptionRow[];
+  /** False when the rows come from the result's inputs alone. */
+  assumptionsComplete: boolean;
+  history: ObservedPoint[];
+}
+
+let uplotAssets: { js: string; css: string } | undefined;
+
+/** uPlot's minified script and style, read once from node_modules. */
+function uplot(): { js: string; css: string } {
+  const require = createRequire(import.meta.url);
+  uplotAssets ??= {
+    js: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
+    css: readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
+  };
+  return uplotAssets;
+}
+
+/** A script's text made safe to inline (no `</script>` inside). */
+const inlineScript = (js: string) => js.replace(/<\/script/gi, '<\\/script');
+
+/**
+ * The page as a string.
+ *
+ * @example
+ * const html = htmlPage(result, { assumptions: [], assumptionsComplete: false, history: [] }, 'en');
+ */
+export function htmlPage(r: RunResult, extras: PageExtras, lang: Lang): string {
+  const w = htmlWords(lang);
+  const data = chartData(r, extras.history, lang);
+  const { js, css } = uplot();
+  const section = (id: string, title: string, body: string) => `<section id="s-${id}"><h2>${escapeHtml(title)}</h2>${body}</section>`;
+  const charts = [
+    ...data.fans.map((f) => section(f.id, f.title, `<div class="chart" id="${f.id}"></div>${fanLegend(data)}`)),
+    ...(data.decomposition ? [section('decomposition', data.decomposition.title, `<div class="chart" id="decomposition"></div>${decompositionLegend(data)}`)] : []),
+  ];
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(`${r.scenario.name} — ${w.title}`)}</title>
+<style>${css}</style>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(r.scenario.name)}</h1>
+<p class="region">${escapeHtml(r.scenario.region)} · ${escapeHtml(w.title)} · ${r.years[0]}–${r.years[r.years.length - 1]}</p>
+${identity(r, lang)}
+</header>
+<main>
+${section('targets', w.sections.targets, targetsTable(r, lang))}
+${charts.join('\n')}
+${section('drivers', w.sections.drivers, drivers(r, lang))}
+${section('assumptions', w.sections.assumptions, assumptionsTable(extras.assumptions, lang, extras.assumptionsComplete))}
+${section('notes', w.sections.notes, w.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join(''))}
+</main>
+<script type="application/json" id="chart-data">${inlineJson(data)}</script>
+<script>${inlineScript(js)}</script>
+<script>${inlineScript(`(${drawCharts.toString()})(JSON.parse(document.getElementById('chart-data').textContent), uPlot);`)}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,115 @@
+/**
+ * The HTML report in a real headless Chromium (Debian's /usr/bin/chromium driven by
+ * playwright-core): opened from disk, it makes no request beyond file: and data: URLs, logs no
+ * error, draws every chart and shows the targets' numbers of result.json. Skipped, with a
+ * message, where Chromium is not installed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/engine/result.js';
+import { formatPMet } from '../../src/report/format.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn(`tests/browser: SKIPPED — ${CHROMIUM} not found (apt-get install chromium to run them)`);
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+  result: RunResult;
+}
+
+/** Runs the compiled CLI (npm test builds first) on a scenario with few draws, writing the html report. */
+function report(scenario: string, lang: 'en' | 'zh'): string {
+  const out = mkdtempSync(join(tmpdir(), 'urbcast-browser-'));
+  execFileSync(process.execPath, [resolve('bin/simulate.js'), '--scenario', scenario, '--draws', '300', '--format', 'html', '--lang', lang, '--out', out, '--quiet']);
+  return out;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHROMIUM ? '' : ' (skipped: no /usr/bin/chromium)'}`, () => {
+  let browser: Browser;
+  const opened: Record<string, Opened> = {};
+
+  async function open(name: string, dir: string): Promise<void> {
+    const page = await browser.newPage({ viewport: { width: 1240, height: 900 }, deviceScaleFactor: 1 });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+    opened[name] = { page, errors, requests, result: JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as RunResult };
+  }
+
+  beforeAll(async () => {
+    const dirs = { heze: report('scenarios/heze.yml', 'en'), jinan: report('scenarios/jinan.yml', 'zh') };
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    for (const [name, dir] of Object.entries(dirs)) await open(name, dir);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(['heze', 'jinan'])('%s: no console error and no request beyond file: and data: URLs', (name) => {
+    const { errors, requests } = opened[name];
+
+    expect(errors).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+  });
+
+  it.each(['heze', 'jinan'])('%s: every chart canvas is drawn', async (name) => {
+    const { page } = opened[name];
+
+    const inked = await page.$$eval('.chart canvas', (canvases) =>
+      (canvases as HTMLCanvasElement[]).map((c) => {
+        const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) n++;
+        return n;
+      }),
+    );
+
+    expect(inked).toHaveLength(3);
+    for (const n of inked) expect(n).toBeGreaterThan(2000);
+  });
+
+  it.each(['heze', 'jinan'])("%s: the targets table shows result.json's numbers", async (name) => {
+    const { page, result } = opened[name];
+
+    const rows = await page.$$eval('#targets tbody tr', (trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-target'),
+        cells: Object.fromEntries([...tr.querySelectorAll('[data-field]')].map((c) => [c.getAttribute('data-field'), { value: Number(c.getAttribute('data-value')), text: c.textContent }])),
+      })),
+    );
+
+    expect(rows.map((r) => r.id)).toEqual(result.targets.map((t) => t.id));
+    for (const [i, t] of result.targets.entries()) {
+      const c = rows[i].cells;
+      for (const f of ['value', 'median', 'q10', 'q90', 'q025', 'q975', 'pMet'] as const) expect(c[f].value, `${t.id} ${f}`).toBe(t[f]);
+      expect(c.pMet.text).toBe(formatPMet(t.pMet, t.se, result.run.draws));
+      const unit = result.metrics.find((m) => m.name === t.metric)!.unit;
+      // shares are shown in % (levels, 1 decimal) or pp/yr (gains, 2 decimals)
+      if (unit === 'share') expect(Math.abs(parseFloat(c.median.text!) / 100 - t.median)).toBeLessThanOrEqual(t.kind === 'gain' ? 0.00005 : 0.0005);
+    }
+  });
+
+  it('labels the Chinese report in Chinese', async () => {
+    const { page } = opened.jinan;
+
+    expect(await page.textContent('#s-targets h2')).toBe('规划目标');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  });
+});
