@@ -17,9 +17,12 @@ export const RF = 202;
 export const RM = 303;
 export const CELLS = 404;
 
-/** Flow slots written by {@link cohortStep}: the shared nine, then the start-of-year totals. */
-export const FLOW = { ...SHARED_FLOW, startU: FLOWS, startR: FLOWS + 1 } as const;
-export const FLOW_SLOTS = FLOWS + 2;
+/**
+ * Slots written by {@link cohortStep}: the shared nine flows, then the start-of-year totals, then
+ * the end-of-year totals (summed in cell order: UF 0…100, UM 0…100, and likewise RF, RM).
+ */
+export const FLOW = { ...SHARED_FLOW, startU: FLOWS, startR: FLOWS + 1, endU: FLOWS + 2, endR: FLOWS + 3 } as const;
+export const FLOW_SLOTS = FLOWS + 4;
 
 /** The inputs of one step. One object per runner, its fields overwritten each step. */
 export interface StepInputs {
@@ -64,16 +67,36 @@ export interface StepInputs {
  */
 export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flows: Float64Array, year: number): void {
   const S = k.survival;
-  // 1. Survival and ageing.
+  // 1. Survival and ageing, fused with 2. the births' exposure ½[P_F(a) + Q_F(a+1)] over the
+  // fertile ages (same operands, same order as two separate passes: the same bits).
+  const h = k.h;
+  const hLo = k.hLo;
+  const hHi = k.hHi;
+  const fused = hHi <= 98;
   let startU = 0;
   let startR = 0;
+  let xU = 0;
+  let xR = 0;
   for (let b = 0; b < 4; b++) {
     const o = b * 101;
     let sum = 0;
-    for (let a = 0; a < 99; a++) {
-      const p = P[o + a];
-      Q[o + a + 1] = p * S[o + a];
-      sum += p;
+    if ((b & 1) === 0 && fused) {
+      let x = 0;
+      for (let a = 0; a < 99; a++) {
+        const p = P[o + a];
+        const q = p * S[o + a];
+        Q[o + a + 1] = q;
+        sum += p;
+        if (a >= hLo && a <= hHi) x += h[a] * (p + q);
+      }
+      if (b === 0) xU = x;
+      else xR = x;
+    } else {
+      for (let a = 0; a < 99; a++) {
+        const p = P[o + a];
+        Q[o + a + 1] = p * S[o + a];
+        sum += p;
+      }
     }
     const top = P[o + 99] + P[o + 100];
     Q[o + 100] = top * S[o + 100];
@@ -81,13 +104,11 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
     if (b < 2) startU += sum;
     else startR += sum;
   }
-  // 2. Births: exposure ½[P_F(a) + Q_F(a+1)] over the fertile ages.
-  const h = k.h;
-  let xU = 0;
-  let xR = 0;
-  for (let a = k.hLo; a <= k.hHi; a++) {
-    xU += h[a] * (P[UF + a] + Q[UF + a + 1]);
-    xR += h[a] * (P[RF + a] + Q[RF + a + 1]);
+  if (!fused) {
+    for (let a = hLo; a <= hHi; a++) {
+      xU += h[a] * (P[UF + a] + Q[UF + a + 1]);
+      xR += h[a] * (P[RF + a] + Q[RF + a + 1]);
+    }
   }
   const BU = 0.5 * k.tfrU * xU;
   const BR = 0.5 * k.tfrR * xR;
@@ -134,14 +155,20 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
   const NR = k.extRIsCount ? k.extR : k.extR * startR;
   const gU = spreadFactor(NU, wU, Q, 0, k, 'urban', year, k.extUParam);
   const gR = spreadFactor(NR, wR, Q, 202, k, 'rural', year, k.extRParam);
+  let endU = 0;
+  let endR = 0;
   for (let s = 0; s < 2; s++) {
     const oU = s * 101;
     const oR = 202 + s * 101;
     for (let a = 0; a < 101; a++) {
       const qU = Q[oU + a];
       const qR = Q[oR + a];
-      P[oU + a] = qU + gU * e[a] * qU;
-      P[oR + a] = qR + gR * e[a] * qR;
+      const pU = qU + gU * e[a] * qU;
+      const pR = qR + gR * e[a] * qR;
+      P[oU + a] = pU;
+      P[oR + a] = pR;
+      endU += pU;
+      endR += pR;
     }
   }
   flows[FLOW.birthsU] = BU;
@@ -155,6 +182,8 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
   flows[FLOW.externalR] = NR;
   flows[FLOW.startU] = startU;
   flows[FLOW.startR] = startR;
+  flows[FLOW.endU] = endU;
+  flows[FLOW.endR] = endR;
 }
 
 /**

@@ -26,9 +26,17 @@ export const AGES = 101;
 export function personYears(mx: Float64Array, scale: number, L: Float64Array): number {
   let l = 1;
   let e0 = 0;
+  // The standard schedules repeat each abridged group's rate over its ages: exp(−m) is computed
+  // once per run of equal rates (the same operands give the same bits, so nothing changes).
+  let mPrev = NaN;
+  let p = 1;
   for (let a = 0; a < 100; a++) {
-    const m = mx[a] * scale;
-    const p = Math.exp(-m);
+    const ma = mx[a];
+    const m = ma * scale;
+    if (ma !== mPrev) {
+      p = Math.exp(-m);
+      mPrev = ma;
+    }
     const La = m > 0 ? (l * (1 - p)) / m : l;
     L[a] = La;
     e0 += La;

@@ -9,7 +9,7 @@ import type { Runner } from '../../src/engine/model.js';
 import type { CohortData } from './compile.js';
 import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
 import { recordBaseline, recordStep } from '../shared/urban-rural.js';
-import { CELLS, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
+import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
 
 /** Parameter indices (same order as `parameters()` in index.ts). */
 const TFR_U = 0;
@@ -100,10 +100,8 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
         k.extR = paths[EXT_R * H + t];
         const year = d.baseYear + t + 1;
         cohortStep(Pop, Q, k, flows, year);
-        let U1 = 0;
-        let R1 = 0;
-        for (let i = 0; i < 202; i++) U1 += Pop[i];
-        for (let i = 202; i < CELLS; i++) R1 += Pop[i];
+        const U1 = flows[FLOW.endU];
+        const R1 = flows[FLOW.endR];
         recordStep(out, T1, t + 1, U, R, U1, R1, flows);
         U = U1;
         R = R1;

@@ -5,10 +5,13 @@
  * @module
  */
 
+/** Lanczos coefficients (g = 7, n = 9), allocated once. */
+const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+
 function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9), relative error ~1e-15.
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = LANCZOS;
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   x -= 1;
   let a = c[0];
@@ -53,9 +56,14 @@ function betacf(a: number, b: number, x: number): number {
  * betaCdf(0.5, 2, 2); // 0.5
  */
 export function betaCdf(x: number, a: number, b: number): number {
+  return betaCdfNorm(x, a, b, logGamma(a + b) - logGamma(a) - logGamma(b));
+}
+
+/** I_x(a, b) given lnorm = lnΓ(a+b) − lnΓ(a) − lnΓ(b) (the same bits as computing it inline). */
+function betaCdfNorm(x: number, a: number, b: number, lnorm: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lbt = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const lbt = lnorm + a * Math.log(x) + b * Math.log1p(-x);
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(lbt) * betacf(a, b, x)) / a;
   return 1 - (Math.exp(lbt) * betacf(b, a, 1 - x)) / b;
 }
@@ -75,7 +83,7 @@ export function betaQuantile(p: number, a: number, b: number): number {
   let x = a / (a + b);
   const lnorm = logGamma(a + b) - logGamma(a) - logGamma(b);
   for (let it = 0; it < 200; it++) {
-    const f = betaCdf(x, a, b) - p;
+    const f = betaCdfNorm(x, a, b, lnorm) - p;
     if (f > 0) hi = x;
     else lo = x;
     const dens = Math.exp(lnorm + (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x));

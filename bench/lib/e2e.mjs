@@ -1,0 +1,51 @@
+/**
+ * End-to-end runs of `simulate` as an analyst runs it (a fresh process: load, validate, compile,
+ * worker pool, draws, lever search, sensitivity, report), timed from spawn to exit, with the
+ * process's peak resident memory.
+ *
+ * @module
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const probe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
+
+/** The command line of one run, as printed in the report (relative to the repository). */
+export function simulateArgs(scenario, draws, workers) {
+  return ['bin/simulate.js', '--scenario', scenario, '--draws', String(draws), '--workers', String(workers), '--quiet'];
+}
+
+/**
+ * Runs `simulate` once; resolves to `{ seconds, maxRssKiB }`. Rejects if it does not exit 0.
+ *
+ * @example
+ * const r = await simulateOnce('scenarios/heze.yml', 10000, 2);
+ */
+export async function simulateOnce(scenario, draws, workers) {
+  const dir = mkdtempSync(join(tmpdir(), 'urbcast-bench-'));
+  const probeFile = join(dir, 'probe.json');
+  try {
+    const t0 = performance.now();
+    const code = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', probe, ...simulateArgs(scenario, draws, workers)], {
+        cwd: root,
+        env: { ...process.env, BENCH_PROBE_FILE: probeFile },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('error', reject);
+      child.on('close', (c) => (c === 0 ? resolve(c) : reject(new Error(`simulate exited ${c}: ${err.trim()}`))));
+    });
+    const seconds = (performance.now() - t0) / 1e3;
+    const { maxRssKiB } = JSON.parse(readFileSync(probeFile, 'utf8'));
+    return { seconds, maxRssKiB, code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

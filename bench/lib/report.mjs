@@ -1,0 +1,53 @@
+/**
+ * The benchmark results as a markdown table (bench/results/latest.md and the README's
+ * Performance section).
+ *
+ * @module
+ */
+
+const M = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2));
+const range = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+const sec = (x) => `${x.toFixed(2)} s`;
+const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+const pct = (x) => `${(100 * x).toFixed(0)} %`;
+
+/** The kernel's rows: JS, C (or why it was skipped), their ratio, whole draws through the runner. */
+function kernelRows(k) {
+  const rows = [];
+  rows.push(`| cohort kernel, JS, one core | ${range(k.js.cellStepsPerSecond, M)} cell-steps/s | \`npm run bench -- --only kernel\` |`);
+  if (k.native.skipped) rows.push(`| cohort kernel, plain C (\`cc -O3\`) | skipped: ${k.native.skipped} | \`npm run bench -- --only kernel\` |`);
+  else {
+    rows.push(`| cohort kernel, plain C (\`cc ${k.native.flags}\`), one core | ${range(k.native.cellStepsPerSecond, M)} cell-steps/s | \`npm run bench -- --only kernel\` |`);
+    rows.push(`| JS / C | ${pct(k.jsOverC)} (JS and C final populations agree to ${k.agreement.toExponential(1)} relative) | (ratio of the medians) |`);
+  }
+  rows.push(`| one whole draw through the cohort runner (4 life tables solved per year + kernel + metrics), one core | ${range(k.runner.drawsPerSecond, M)} draws/s | \`npm run bench -- --only kernel\` |`);
+  return rows;
+}
+
+/**
+ * Renders results (the object written to latest.json) as markdown.
+ *
+ * @example
+ * markdown(JSON.parse(readFileSync('bench/results/latest.json', 'utf8')));
+ */
+export function markdown(r) {
+  const m = r.machine;
+  const lines = [
+    `Measured ${r.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.cc ? `, ${m.cc}` : ''}; load average at start ${m.loadAverageAtStart.join(' / ')}. ` +
+      `Scenario \`${r.scenario}\`${r.kernel ? ` (H = ${r.kernel.H} steps)` : ''}. Each figure: median (min–max) of ${r.runs} run${r.runs > 1 ? 's' : ''}.`,
+    '',
+    '| figure | value | reproduce |',
+    '|---|---|---|',
+  ];
+  if (r.kernel) lines.push(...kernelRows(r.kernel));
+  if (r.startup) lines.push(`| start-up: \`simulate\` with 1 draw, 1 worker, spawn to exit | ${range(r.startup.seconds, sec)} | \`time ${r.startup.command}\` |`);
+  for (const e of r.endToEnd) {
+    const eff = e.efficiency === undefined ? '' : `, parallel efficiency ${pct(e.efficiency)}`;
+    lines.push(
+      `| \`simulate\`, ${e.draws.toLocaleString('en')} draws, ${e.workers} worker${e.workers > 1 ? 's' : ''} | ${range(e.seconds, sec)}; ${M(e.drawsPerSecond)} draws/s${eff}; peak RSS ${range(e.maxRssKiB, mib)} | \`/usr/bin/time -v ${e.command}\` |`,
+    );
+  }
+  for (const g of r.memoryGrowth) lines.push(`| peak RSS, ${g.workers} worker(s), ${g.hi.toLocaleString('en')} vs ${g.lo.toLocaleString('en')} draws | ${g.ratio >= 1 ? '+' : ''}${pct(g.ratio - 1)} | (ratio of the medians) |`);
+  if (r.notes.length) lines.push('', ...r.notes.map((n) => `- ${n}`));
+  return lines.join('\n') + '\n';
+}

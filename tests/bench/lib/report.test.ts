@@ -1,0 +1,54 @@
+/**
+ * The benchmark's markdown table (bench/lib/report.mjs): every measured figure gets a row with the
+ * command that reproduces it; a skipped native build says why.
+ */
+import { describe, expect, it } from 'vitest';
+import { markdown } from '../../../bench/lib/report.mjs';
+
+const s = (median: number) => ({ median, min: median * 0.9, max: median * 1.1, runs: [median] });
+const base = {
+  date: '2026-01-01T00:00:00.000Z',
+  machine: { cpu: 'CPU X', cores: 2, memoryGiB: 8, os: 'Linux', node: 'v20', cc: null, loadAverageAtStart: [0, 0, 0] },
+  scenario: 'scenarios/heze.yml',
+  runs: 3,
+  notes: ['a note'],
+};
+const kernel = { H: 14, js: { cellStepsPerSecond: s(2e8) }, runner: { drawsPerSecond: s(6000) } };
+
+describe('markdown', () => {
+  it('writes the kernel, the ratio to C, each end-to-end run, memory growth and the notes', () => {
+    // Arrange
+    const r = {
+      ...base,
+      kernel: { ...kernel, native: { flags: '-O3', cellStepsPerSecond: s(4e8) }, jsOverC: 0.5, agreement: 0 },
+      startup: { command: 'node bin/simulate.js --draws 1', seconds: s(0.5) },
+      endToEnd: [
+        { draws: 10000, workers: 1, command: 'node bin/simulate.js --draws 10000 --workers 1', seconds: s(10), drawsPerSecond: 1000, maxRssKiB: s(102400) },
+        { draws: 10000, workers: 2, command: 'node bin/simulate.js --draws 10000 --workers 2', seconds: s(5.5), drawsPerSecond: 1818, maxRssKiB: s(122880), efficiency: 0.909 },
+      ],
+      memoryGrowth: [{ workers: 1, lo: 10000, hi: 100000, ratio: 1.04 }],
+    };
+    // Act
+    const md = markdown(r);
+    // Assert
+    expect(md).toContain('| cohort kernel, JS, one core | 200.0 M (180.0 M–220.0 M) cell-steps/s |');
+    expect(md).toContain('| JS / C | 50 %');
+    expect(md).toContain('`/usr/bin/time -v node bin/simulate.js --draws 10000 --workers 2`');
+    expect(md).toContain('parallel efficiency 91 %');
+    expect(md).toContain('peak RSS 100 MiB (90 MiB–110 MiB)');
+    expect(md).toContain('10,000 draws | +4 %');
+    expect(md).toContain('- a note');
+  });
+
+  it('says why the native reference was skipped and gives no ratio', () => {
+    const md = markdown({ ...base, kernel: { ...kernel, native: { skipped: 'no C compiler (cc) on PATH' } }, endToEnd: [], memoryGrowth: [] });
+    expect(md).toContain('skipped: no C compiler (cc) on PATH');
+    expect(md).not.toContain('JS / C');
+  });
+
+  it('renders an end-to-end-only run (no kernel section) with its single run named as such', () => {
+    const md = markdown({ ...base, runs: 1, kernel: null, endToEnd: [], memoryGrowth: [] });
+    expect(md).toContain('Each figure: median (min–max) of 1 run.');
+    expect(md).not.toContain('cohort kernel');
+  });
+});
