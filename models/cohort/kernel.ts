@@ -193,7 +193,7 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
  */
 function spreadFactor(N: number, w: number, Q: Float64Array, o: number, k: StepInputs, area: string, year: number, param: number): number {
   if (N === 0) return 0;
-  if (!(w > 0)) throw new DrawError(`net external migration of ${N} persons into an empty ${area} population in ${year}`, year, param);
+  if (!(w > 0)) throw new DrawError(`net external migration of ${N} persons cannot be spread over an empty ${area} population in ${year}`, year, param);
   const g = N / w;
   if (g * k.eMax < -1) {
     let eMax = 0;

@@ -32,6 +32,8 @@ export interface RunCommand {
   quiet: boolean;
   deterministic: boolean;
   dumpSchedules?: string;
+  /** `--replay-draw i`: re-run draw i alone and print its inputs and path. */
+  replayDraw?: number;
   lang: Lang;
 }
 
@@ -83,6 +85,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' })
           .option('deterministic', { type: 'boolean', default: false, describe: 'One projection with every uncertain input at its median' })
           .option('dump-schedules', { type: 'string', describe: "Write the model's compiled per-year inputs (deterministic run) to this JSON file" })
+          .option('replay-draw', { type: 'number', describe: 'Re-run draw i of the run alone (same --draws and --seed) and print its inputs, parameters and path' })
           .option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'Language of the report' }),
       (a) => {
         if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE (or a command: validate, schema)');
@@ -90,6 +93,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
         wholeNumber('seed', a.seed, 0);
         wholeNumber('workers', a.workers, 1);
         wholeNumber('batch-size', a.batchSize, 1);
+        wholeNumber('replay-draw', a.replayDraw, 0);
         command = {
           kind: 'run',
           scenario: a.scenario,
@@ -103,6 +107,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           quiet: a.quiet,
           deterministic: a.deterministic,
           ...(a.dumpSchedules !== undefined ? { dumpSchedules: a.dumpSchedules } : {}),
+          ...(a.replayDraw !== undefined ? { replayDraw: a.replayDraw } : {}),
           lang: a.lang,
         };
       },
@@ -125,9 +130,10 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 --scenario scenarios/heze.yml --deterministic', 'One projection at the median inputs, year by year')
     .example('$0 --scenario scenarios/heze.yml --set assumptions.ruralToUrban.value=0.025', 'Change one assumption')
     .example('$0 --scenario scenarios/heze.yml --format json --out out/', 'Write the result as JSON into out/')
+    .example('$0 --scenario scenarios/heze.yml --replay-draw 4711', 'Re-run one draw and print its inputs and path')
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
-    .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected).')
+    .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
     .version(engineVersion())
     .help()
     .alias('help', 'h')

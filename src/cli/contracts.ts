@@ -9,6 +9,7 @@
  * | `../engine/run.js` | `runScenario` | {@link RunScenario} |
  * | `../report/render.js` | `render` | {@link Render} |
  * | `../engine/compile.js` | `compileForValidation` | {@link CompileForValidation} |
+ * | `../engine/run.js` | `replayDraw` | {@link ReplayDraw} |
  *
  * Errors they throw: a `ParamError` (a scenario path and a message) is located with
  * `loaded.locate` and reported as an input error; an `InputError`, an error with `exitCode: 2`
@@ -17,6 +18,7 @@
  *
  * @module
  */
+import type { ReplayResult } from '../engine/run.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
 /** `--format`. */
@@ -57,6 +59,8 @@ export interface RunCliOptions {
   batchSize?: number;
   /** Progress bar on stderr (on a terminal); false with `--quiet`. */
   progress: boolean;
+  /** Stops the run (SIGINT, SIGTERM): the promise then rejects and the worker pool is destroyed. */
+  signal?: AbortSignal;
 }
 
 /** `runScenario` in `src/engine/run.ts`; the result is opaque to the CLI and goes to {@link Render}. */
@@ -81,6 +85,9 @@ export type CheckRenderOptions = (options: Pick<RenderOptions, 'format' | 'lang'
 /** `compileForValidation` in `src/engine/compile.ts`: every compile-stage check, no run. */
 export type CompileForValidation = (loaded: LoadedScenario) => unknown;
 
+/** `replayDraw` in `src/engine/run.ts`: re-runs one draw of a run (`draws` and `seed` as the run's). */
+export type ReplayDraw = (loaded: LoadedScenario, draw: number, options: { draws?: number; seed?: number }) => Promise<ReplayResult>;
+
 /** Module paths, relative to `src/cli/`, and the export the CLI takes from each. */
 export const ENGINE_MODULES = {
   runDeterministic: '../engine/deterministic.js',
@@ -88,6 +95,7 @@ export const ENGINE_MODULES = {
   render: '../report/render.js',
   checkRenderOptions: '../report/render.js',
   compileForValidation: '../engine/compile.js',
+  replayDraw: '../engine/run.js',
 } as const;
 
 /** The function type of each export in {@link ENGINE_MODULES}. */
@@ -97,4 +105,5 @@ export interface EngineExports {
   render: Render;
   checkRenderOptions: CheckRenderOptions;
   compileForValidation: CompileForValidation;
+  replayDraw: ReplayDraw;
 }

@@ -9,8 +9,10 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import type { RunCommand } from './args.js';
 import { UsageError } from './args.js';
 import { importEngine } from './engine.js';
+import { interruptible, Interrupted } from './interrupt.js';
 import type { CliIO } from './io.js';
 import { printOutput } from './output.js';
+import { formatReplay, replayFailure } from './replay-output.js';
 import { reportError } from './report-error.js';
 
 async function required<K extends Parameters<typeof importEngine>[0]>(name: K) {
@@ -19,7 +21,21 @@ async function required<K extends Parameters<typeof importEngine>[0]>(name: K) {
   return f;
 }
 
-async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Promise<void> {
+/** `--replay-draw i`: prints the draw; returns 2 when the draw cannot be projected (after printing what it can). */
+async function replay(loaded: LoadedScenario, cmd: RunCommand & { replayDraw: number }, io: CliIO): Promise<number> {
+  if (cmd.deterministic || cmd.dumpSchedules !== undefined) throw new UsageError('--replay-draw re-runs one Monte Carlo draw; drop --deterministic and --dump-schedules');
+  if (cmd.format !== 'table' && cmd.format !== 'json') throw new UsageError(`--replay-draw prints a table or json, not ${cmd.format}`);
+  if (cmd.out !== undefined) throw new UsageError('--replay-draw prints on stdout; drop --out');
+  const replayDraw = await required('replayDraw');
+  const r = await replayDraw(loaded, cmd.replayDraw, { ...(cmd.draws !== undefined ? { draws: cmd.draws } : {}), ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}) });
+  io.stdout.write(formatReplay(r, cmd.format));
+  if (r.failure === null) return 0;
+  io.stderr.write(`${replayFailure(r)}\n`);
+  return 2;
+}
+
+async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Promise<number> {
+  if (cmd.replayDraw !== undefined) return replay(loaded, { ...cmd, replayDraw: cmd.replayDraw }, io);
   if (cmd.deterministic || cmd.dumpSchedules !== undefined) {
     if (cmd.format === 'html') throw new UsageError('--format html is not available with --deterministic; use table, json or csv');
     const runDeterministic = await required('runDeterministic');
@@ -30,19 +46,23 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Pr
     });
     const files = new Set([...(out.files ?? []), ...(cmd.dumpSchedules !== undefined ? [cmd.dumpSchedules] : [])]);
     printOutput({ ...out, files: [...files] }, io, cmd.quiet);
-    return;
+    return 0;
   }
   const [runScenario, render] = [await required('runScenario'), await required('render')];
   (await required('checkRenderOptions'))({ format: cmd.format, lang: cmd.lang });
-  const result = await runScenario(loaded, {
-    ...(cmd.draws !== undefined ? { draws: cmd.draws } : {}),
-    ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
-    ...(cmd.workers !== undefined ? { workers: cmd.workers } : {}),
-    ...(cmd.batchSize !== undefined ? { batchSize: cmd.batchSize } : {}),
-    progress: !cmd.quiet,
-  });
+  const result = await interruptible((signal) =>
+    runScenario(loaded, {
+      ...(cmd.draws !== undefined ? { draws: cmd.draws } : {}),
+      ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
+      ...(cmd.workers !== undefined ? { workers: cmd.workers } : {}),
+      ...(cmd.batchSize !== undefined ? { batchSize: cmd.batchSize } : {}),
+      progress: !cmd.quiet,
+      signal,
+    }),
+  );
   const files = await render(result, { format: cmd.format, ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, stdout: io.stdout });
   printOutput({ files }, io, cmd.quiet);
+  return 0;
 }
 
 /**
@@ -56,9 +76,30 @@ export async function runCommand(cmd: RunCommand, io: CliIO): Promise<number> {
   let loaded: LoadedScenario | undefined;
   try {
     loaded = await loadScenario(cmd.scenario, { sets: cmd.sets });
-    await runLoaded(loaded, cmd, io);
-    return 0;
+    return await runLoaded(loaded, cmd, io);
   } catch (e) {
-    return reportError(e, io.stderr, loaded?.locate);
+    if (e instanceof Interrupted) {
+      io.stderr.write(`${e.message}${cmd.out !== undefined ? ` (${cmd.out} is as it was)` : ''}\n`);
+      return e.exitCode;
+    }
+    const code = reportError(e, io.stderr, loaded?.locate);
+    const draw = failedDraw(e);
+    if (draw !== undefined) io.stderr.write(`re-run that draw alone: ${replayHint(cmd, draw)}\n`);
+    return code;
   }
+}
+
+/** The command line that replays draw `draw` of the run `cmd`. */
+function replayHint(cmd: RunCommand, draw: number): string {
+  const sets = cmd.sets.map((x) => ` --set '${x.replaceAll("'", "'\\''")}'`).join('');
+  const draws = cmd.draws !== undefined ? ` --draws ${cmd.draws}` : '';
+  const seed = cmd.seed !== undefined ? ` --seed ${cmd.seed}` : '';
+  return `simulate --scenario ${cmd.scenario}${sets}${draws}${seed} --replay-draw ${draw}`;
+}
+
+/** The index of the draw a run failed on (a `DrawFailure` or a `NonFiniteOutput`), if any. */
+function failedDraw(e: unknown): number | undefined {
+  if (!(e instanceof Error) || (e.name !== 'DrawFailure' && e.name !== 'NonFiniteOutput')) return undefined;
+  const draw = (e as Error & { info?: { draw?: unknown } }).info?.draw;
+  return typeof draw === 'number' && draw >= 0 ? draw : undefined;
 }

@@ -21,6 +21,23 @@ export interface Executor {
   close(): Promise<void>;
 }
 
+/**
+ * A worker that threw or died while running draws (an internal error: exit code 1). The run stops
+ * and the pool is destroyed.
+ *
+ * @example
+ * new WorkerFault({ start: 0, count: 100, full: true }, new Error('boom')).message;
+ * // 'a worker failed while running draws 0–99: boom'
+ */
+export class WorkerFault extends Error {
+  constructor(task: DrawTask, cause: unknown) {
+    super(`a worker failed while running draws ${task.start}–${task.start + task.count - 1}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'WorkerFault';
+    // where the worker failed is what helps: its stack, not the pool's
+    if (cause instanceof Error && cause.stack !== undefined) this.stack = `${this.name}: ${this.message}\ncaused by ${cause.stack}`;
+  }
+}
+
 /** Stops a run on request: rejects with an `AbortError`. */
 function checkAbort(signal?: AbortSignal): void {
   if (signal?.aborted) throw Object.assign(new Error('the run was aborted'), { name: 'AbortError' });
@@ -56,9 +73,16 @@ export async function createExecutor(cs: CompiledScenario, workers: number): Pro
     maxThreads: workers,
     idleTimeout: 60_000,
   });
+  // Errors not tied to a running task (a reply to a task cancelled meanwhile, a worker dying
+  // between tasks): every task's own failure rejects its promise, so these only must not crash
+  // the process as an unhandled 'error' event.
+  pool.on('error', () => {});
   return {
     workers,
-    run: (task, signal) => pool.run(task, signal ? { signal } : {}),
+    run: (task, signal) =>
+      pool.run(task, signal ? { signal } : {}).catch((e: unknown) => {
+        throw signal?.aborted || (e as Error)?.name === 'AbortError' ? e : new WorkerFault(task, e);
+      }),
     medianRun: (shift) => local.medianRun(shift),
     close: () => pool.destroy(),
   };

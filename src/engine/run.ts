@@ -16,10 +16,12 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { RunAccumulator, type MedianRun } from './aggregate/accumulator.js';
 import { compileScenario, type CompiledScenario } from './compile.js';
-import { DrawFailure } from './draw-failure.js';
+import { DrawFailure, NonFiniteOutput } from './draw-failure.js';
 import { engineVersion } from './version.js';
 import type { EngineInput } from './input.js';
-import { isDrawError, type BatchResult } from './kernel.js';
+import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from './kernel.js';
+import { evaluatePaths } from '../params/compile.js';
+import { sampleInputs } from '../params/sampler.js';
 import { leverDirections, searchLevers, type LeverEvaluation, type LeverResult } from './lever.js';
 import { createExecutor, runInOrder, splitTasks, type Executor } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
@@ -67,7 +69,14 @@ function medianRun(exec: Executor, cs: CompiledScenario): MedianRun {
   } catch (e) {
     if (!isDrawError(e)) throw e;
     throw new DrawFailure(
-      { draw: -1, year: e.year, message: e.message, file: cs.main.file, param: e.param >= 0 ? (cs.main.params.keys[e.param] ?? null) : null, inputs: [] },
+      {
+        draw: -1,
+        year: e.year,
+        message: e.message,
+        file: cs.main.file,
+        param: e.param >= 0 ? (cs.main.params.keys[e.param] ?? null) : null,
+        inputs: cs.main.inputs.map((i) => ({ name: i.name, value: i.median })),
+      },
       cs.main.sampling.seed,
     );
   }
@@ -132,6 +141,97 @@ async function leverEvaluation(
   return { met, n, failed };
 }
 
+/** The values of draw `i`'s uncertain inputs (the same numbers the draw used: they depend only on seed, i and name). */
+export function drawInputs(cs: CompiledScenario, i: number): { name: string; value: number }[] {
+  const J = cs.main.inputs.length;
+  const u = new Float64Array(J);
+  const x = new Float64Array(J);
+  sampleInputs({ ...cs.main.params, inputs: cs.main.inputs }, cs.main.sampling, i, u, x);
+  return cs.main.inputs.map((inp, j) => ({ name: inp.name, value: x[j] }));
+}
+
+/**
+ * Stops the run at the first NaN or infinite value in an output series: `series` holds `count`
+ * draws from `start` (start −1: the median path). The error names the draw, the metric, the
+ * year and the draw's inputs.
+ */
+function checkFinite(cs: CompiledScenario, series: Float64Array, start: number, count: number): void {
+  const S = series.length / count;
+  const T1 = cs.years.length;
+  for (let k = 0; k < series.length; k++) {
+    if (Number.isFinite(series[k])) continue;
+    const d = Math.floor(k / S);
+    const m = Math.floor((k - d * S) / T1);
+    const draw = start < 0 ? -1 : start + d;
+    const inputs = draw < 0 ? cs.main.inputs.map((i) => ({ name: i.name, value: i.median })) : drawInputs(cs, draw);
+    const where = { draw, metric: cs.metrics[m].name, year: cs.years[k - d * S - m * T1], value: series[k], file: cs.main.file, inputs };
+    throw new NonFiniteOutput(where, cs.main.sampling.seed);
+  }
+}
+
+/** Options of {@link replayDraw}: the run's `draws` and `seed` (default the scenario's), as the draw depends on them. */
+export interface ReplayOptions {
+  draws?: number;
+  seed?: number;
+}
+
+/** One draw, re-run: its inputs, its parameters' paths and its outputs, or why it failed. */
+export interface ReplayResult {
+  scenario: string;
+  draw: number;
+  seed: number;
+  draws: number;
+  years: number[];
+  /** Values of the draw's uncertain inputs. */
+  inputs: { name: string; value: number }[];
+  /** Every parameter's path over the projected years (years[1] …). */
+  parameters: { key: string; label: string; unit: string; path: number[] }[];
+  /** Every output series over years (empty when the draw failed). */
+  series: { metric: string; unit: string; values: number[] }[];
+  /** Each target's quantity in this draw. */
+  targets: { id: string; value: number }[];
+  failure: DrawFailureInfo | null;
+}
+
+/**
+ * Re-runs exactly draw `draw` of a run (same scenario, seed and number of draws), in the main
+ * thread, and returns its inputs, parameter paths and outputs. Deterministic: the draw's random
+ * numbers depend only on (seed, draw, input name) (and the number of draws with Latin-hypercube
+ * sampling).
+ *
+ * @example
+ * const r = await replayDraw(loaded, 4711);
+ * r.inputs; // [{ name: 'ruralToUrban.value', value: 0.0163 }, …]
+ */
+export async function replayDraw(loaded: EngineInput, draw: number, options: ReplayOptions = {}): Promise<ReplayResult> {
+  positiveInt('draws', options.draws);
+  const cs = compileScenario(loaded, options);
+  const N = cs.main.sampling.draws;
+  if (!(Number.isInteger(draw) && draw >= 0 && draw < N)) {
+    throw Object.assign(new RangeError(`--replay-draw must be a draw index from 0 to ${N - 1} (the run has ${N} draws), got ${draw}`), { exitCode: 2 });
+  }
+  const kernel = await DrawKernel.create(cs);
+  const b = kernel.run({ start: draw, count: 1, full: true });
+  const inputs = drawInputs(cs, draw);
+  const { params } = cs.main;
+  const H = cs.main.steps;
+  const paths = new Float64Array(params.keys.length * H);
+  evaluatePaths(params, Float64Array.from(inputs, (i) => i.value), paths);
+  const T1 = H + 1;
+  return {
+    scenario: cs.main.file,
+    draw,
+    seed: cs.main.sampling.seed,
+    draws: N,
+    years: cs.years,
+    inputs,
+    parameters: params.keys.map((key, p) => ({ key, label: params.labels[p], unit: params.units[p], path: Array.from(paths.subarray(p * H, (p + 1) * H)) })),
+    series: b.error !== null ? [] : cs.metrics.map((m, k) => ({ metric: m.name, unit: m.unit, values: Array.from(b.series!.subarray(k * T1, (k + 1) * T1)) })),
+    targets: b.error !== null ? [] : cs.targets.map((t, k) => ({ id: t.id, value: b.values[k] })),
+    failure: b.error,
+  };
+}
+
 /**
  * Runs a loaded scenario: compile, run the draws on a worker pool, aggregate, search the lever,
  * estimate the sensitivity indices. Rejects with a `ParamError` on bad input found while
@@ -161,6 +261,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   const exec = await createExecutor(cs, workers);
   try {
     const median = medianRun(exec, cs);
+    checkFinite(cs, median.series, -1, 1);
     const P = Math.min(N, PILOT_DRAWS);
     const pilot: BatchResult[] = [];
     const T = cs.targets.length;
@@ -168,6 +269,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     const leverRefParts = useLever && cs.targets.some((t) => t.ref.kind !== 'none') ? new Float64Array(leverDraws * T) : null;
     let done = 0;
     const counted = (b: BatchResult) => {
+      if (b.series !== null && b.error === null) checkFinite(cs, b.series, b.start, b.count);
       // (an infeasible draw stops the run when its batch is added to the accumulator)
       if (leverRefParts !== null && b.error === null && b.start < leverDraws) leverRefParts.set(b.refParts!.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
       progress.draws((done += b.count));

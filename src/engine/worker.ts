@@ -3,11 +3,50 @@
  * modules, creates a {@link DrawKernel}, and runs tasks (ranges of draw indices). Results go back
  * as one transferred buffer.
  *
+ * For robustness tests a fault can be injected with the environment variable `URBCAST_FAULT`
+ * (read when the worker starts): `throw:K` throws, `exit:K` ends the worker thread and `hang:K`
+ * blocks it, in the task that contains draw K.
+ *
  * @module
  */
 import { Piscina, move, transferableSymbol, valueSymbol } from 'piscina';
 import type { CompiledScenario } from './compile.js';
 import { DrawKernel, type BatchResult, type DrawTask } from './kernel.js';
+
+/** An injected fault: what to do, and in the task containing which draw. */
+export interface Fault {
+  kind: 'throw' | 'exit' | 'hang';
+  draw: number;
+}
+
+/**
+ * Parses `URBCAST_FAULT` (`throw:K`, `exit:K` or `hang:K`); anything else is no fault.
+ *
+ * @example
+ * parseFault('exit:12'); // { kind: 'exit', draw: 12 }
+ * parseFault(undefined); // null
+ */
+export function parseFault(text: string | undefined): Fault | null {
+  const m = /^(throw|exit|hang):(\d+)$/.exec(text ?? '');
+  return m === null ? null : { kind: m[1] as Fault['kind'], draw: Number(m[2]) };
+}
+
+const fault = parseFault(process.env.URBCAST_FAULT);
+
+function inject(f: Fault): void {
+  switch (f.kind) {
+    case 'throw':
+      throw new Error(`injected fault at draw ${f.draw}`);
+    case 'exit':
+      process.exit(70); // in a worker thread: ends this thread only
+      break;
+    case 'hang': {
+      process.stderr.write(`injected fault: worker hangs at draw ${f.draw}\n`);
+      const cell = new Int32Array(new SharedArrayBuffer(4));
+      for (;;) Atomics.wait(cell, 0, 0, 50); // until the pool terminates this thread
+    }
+  }
+}
 
 let kernel: Promise<DrawKernel> | undefined;
 
@@ -18,6 +57,7 @@ let kernel: Promise<DrawKernel> | undefined;
  * // in the main thread: await pool.run({ start: 0, count: 100, full: true });
  */
 export default async function runTask(task: DrawTask): Promise<unknown> {
+  if (fault !== null && task.start <= fault.draw && fault.draw < task.start + task.count) inject(fault);
   kernel ??= DrawKernel.create(Piscina.workerData as CompiledScenario);
   const result: BatchResult = (await kernel).run(task);
   // all arrays are views of one buffer: transferring it moves every one of them

@@ -47,9 +47,15 @@ export function parseSet(arg: string): SetOverride {
   }
   let value: unknown;
   try {
-    value = parse(arg.slice(eq + 1));
+    value = parse(arg.slice(eq + 1), { logLevel: 'error' }); // warnings (an unknown tag) would go to stderr unlocated
   } catch (e) {
     throw new InputError({ ...at, path: pathText, detail: `the value is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
+  }
+  try {
+    JSON.stringify(value); // throws on a value containing itself (`&a [*a]`) or nested too deeply
+  } catch (e) {
+    const why = e instanceof TypeError ? 'it contains itself (an alias *x inside its own anchor &x)' : 'it is nested too deeply';
+    throw new InputError({ ...at, path: pathText, detail: `the value cannot be used: ${why}` });
   }
   return { arg, path, value };
 }

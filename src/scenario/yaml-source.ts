@@ -53,9 +53,10 @@ function yamlMessage(message: string): string {
  */
 export function parseYamlText(text: string, file: string): Located {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
+  // warnings (an unknown tag, an ambiguous alias) are errors too: never a stray Node warning on stderr
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
   throwAll(
-    doc.errors.map((e) => {
+    [...doc.errors, ...doc.warnings].map((e) => {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
       return new InputError({ file, line: pos.line, column: pos.col, path: '', detail: `YAML syntax: ${yamlMessage(e.message)}` });
     }),
