@@ -6,6 +6,7 @@
  */
 import type { CompiledParams, ParamDecl } from '../../src/params/compile.js';
 import type { CompileContext, CompiledModel, MetricDecl, ModelDefinition } from '../../src/engine/model.js';
+import { externalParam } from '../shared/external.js';
 import { URBAN_RURAL_METRICS } from '../shared/urban-rural.js';
 import { compileCohort, type CohortData } from './compile.js';
 import { createCohortRunner, scheduleDump } from './runner.js';
@@ -36,10 +37,6 @@ function parameters(A: CohortAssumptions, ctx: CompileContext): ParamDecl[] {
   const data = compileCohort(A, ctx);
   const maxRU = Math.max(...data.gRU);
   const maxUR = Math.max(...data.gUR);
-  const ext = (x: CohortAssumptions['external']['urban'], area: string): ParamDecl =>
-    'rate' in x
-      ? { key: `external.${area}.rate`, label: `net external migration rate, ${area}`, unit: 'per year', domain: [-1, 1], spec: x.rate }
-      : { key: `external.${area}.count`, label: `net external migrants, ${area}`, unit: 'persons/yr', domain: [-Infinity, Infinity], spec: x.count };
   const e0 = (area: 'urban' | 'rural', sex: 'female' | 'male'): ParamDecl => ({
     key: `e0.${area}.${sex}`,
     label: `life expectancy at birth, ${area} ${sex}`,
@@ -72,8 +69,8 @@ function parameters(A: CohortAssumptions, ctx: CompileContext): ParamDecl[] {
       spec: A.urbanToRural,
     },
     { key: 'reclassification', label: 'reclassification rate', unit: 'per year', domain: [0, 1], spec: A.reclassification },
-    ext(A.external.urban, 'urban'),
-    ext(A.external.rural, 'rural'),
+    externalParam(A.external.urban, 'urban'),
+    externalParam(A.external.rural, 'rural'),
   ];
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ParamSchema } from '../../src/params/schema.js';
+import { ExternalByAreaSchema } from '../shared/external.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 const nonneg = finite.refine((x) => x >= 0, { message: 'must be ≥ 0' });
@@ -23,10 +24,6 @@ export const RogersCastroSchema = z
   })
   .describe('Rogers–Castro migration age schedule: g(a) = a1·e^(−alpha1·a) + a2·e^(−alpha2(a−mu2) − e^(−lambda2(a−mu2))) + c');
 
-const External = z.union([
-  z.strictObject({ rate: ParamSchema.describe('Net external migration as a share of the area\'s start-of-year population') }),
-  z.strictObject({ count: ParamSchema.describe('Net external migrants per year, persons') }),
-]);
 
 const BySex = z.strictObject({ female: ParamSchema, male: ParamSchema });
 
@@ -37,9 +34,7 @@ export const CohortAssumptionsSchema = z.strictObject({
   ruralToUrban: ParamSchema.describe('Share of the rural population moving to towns per year, at the baseline age structure'),
   urbanToRural: ParamSchema.describe('Share of the urban population moving to the countryside per year, at the baseline age structure'),
   reclassification: ParamSchema.describe('Share of the rural population whose place becomes urban per year (村改居, 乡改镇)'),
-  external: z
-    .strictObject({ urban: External, rural: External })
-    .describe('Net migration across the region\'s boundary, by area: a rate or a count'),
+  external: ExternalByAreaSchema,
   migrationSchedule: RogersCastroSchema.optional().describe('Age schedule of rural→urban migration'),
   returnSchedule: RogersCastroSchema.optional().describe('Age schedule of urban→rural migration (default: as migrationSchedule)'),
   externalSchedule: RogersCastroSchema.optional().describe('Age schedule of external migration (default: as migrationSchedule)'),

@@ -6,6 +6,7 @@
  * @module
  */
 import type { CompiledParams, ParamDecl } from '../../src/params/compile.js';
+import { externalParam } from '../shared/external.js';
 import { URBAN_RURAL_METRICS } from '../shared/urban-rural.js';
 import type { CompileContext, CompiledModel, MetricDecl, ModelDefinition } from '../../src/engine/model.js';
 import { compileComponents, type ComponentsData } from './compile.js';
@@ -29,10 +30,6 @@ export const P = {
 export const METRICS: MetricDecl[] = URBAN_RURAL_METRICS;
 
 function parameters(A: ComponentsAssumptions, _ctx: CompileContext): ParamDecl[] {
-  const ext = (x: ComponentsAssumptions['external']['urban'], area: string): ParamDecl =>
-    'rate' in x
-      ? { key: `external.${area}.rate`, label: `net external migration rate, ${area}`, unit: 'per year', domain: [-1, 1], spec: x.rate }
-      : { key: `external.${area}.count`, label: `net external migrants, ${area}`, unit: 'persons/yr', domain: [-Infinity, Infinity], spec: x.count };
   const crude = (what: 'cbr' | 'cdr', area: 'urban' | 'rural'): ParamDecl => ({
     key: `${what}.${area}`,
     label: `crude ${what === 'cbr' ? 'birth' : 'death'} rate, ${area}`,
@@ -48,8 +45,8 @@ function parameters(A: ComponentsAssumptions, _ctx: CompileContext): ParamDecl[]
     { key: 'ruralToUrban', label: 'rural→urban migration rate', unit: 'per year', domain: [0, 1], spec: A.ruralToUrban },
     { key: 'urbanToRural', label: 'urban→rural migration rate', unit: 'per year', domain: [0, 1], spec: A.urbanToRural },
     { key: 'reclassification', label: 'reclassification rate', unit: 'per year', domain: [0, 1], spec: A.reclassification },
-    ext(A.external.urban, 'urban'),
-    ext(A.external.rural, 'rural'),
+    externalParam(A.external.urban, 'urban'),
+    externalParam(A.external.rural, 'rural'),
   ];
 }
 

@@ -15,11 +15,8 @@
  */
 import { z } from 'zod';
 import { ParamSchema } from '../../src/params/schema.js';
+import { ExternalByAreaSchema } from '../shared/external.js';
 
-const External = z.union([
-  z.strictObject({ rate: ParamSchema.describe("Net external migration as a share of the area's start-of-year population") }),
-  z.strictObject({ count: ParamSchema.describe('Net external migrants per year, persons') }),
-]);
 
 const ByArea = z.strictObject({ urban: ParamSchema, rural: ParamSchema });
 
@@ -29,9 +26,7 @@ export const ComponentsAssumptionsSchema = z.strictObject({
   ruralToUrban: ParamSchema.describe('Share of the rural population (after natural increase) moving to towns per year'),
   urbanToRural: ParamSchema.describe('Share of the urban population (after natural increase) moving to the countryside per year'),
   reclassification: ParamSchema.describe('Share of the rural population (after migration) whose place becomes urban per year (村改居, 乡改镇)'),
-  external: z
-    .strictObject({ urban: External, rural: External })
-    .describe("Net migration across the region's boundary, by area: a rate or a count"),
+  external: ExternalByAreaSchema,
 });
 
 export type ComponentsAssumptions = z.infer<typeof ComponentsAssumptionsSchema>;
