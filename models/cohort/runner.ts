@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Runner } from '../../src/engine/model.js';
+import type { Observer, Runner } from '../../src/engine/model.js';
 import type { CohortData } from './compile.js';
 import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
 import { recordBaseline, recordStep } from '../shared/urban-rural.js';
@@ -74,7 +74,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
   };
   const T1 = H + 1;
   return {
-    run(paths: Float64Array, out: Float64Array): void {
+    run(paths: Float64Array, out: Float64Array, observe?: Observer): void {
       Pop.set(d.baseline);
       lastE0.fill(NaN);
       let U = 0;
@@ -82,6 +82,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
       for (let i = 0; i < 202; i++) U += Pop[i];
       for (let i = 202; i < CELLS; i++) R += Pop[i];
       recordBaseline(out, T1, U, R);
+      if (observe) observe(0, Pop, null);
       for (let t = 0; t < H; t++) {
         for (let b = 0; b < 4; b++) {
           const e0 = paths[(E0 + b) * H + t];
@@ -103,6 +104,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
         const U1 = flows[FLOW.endU];
         const R1 = flows[FLOW.endR];
         recordStep(out, T1, t + 1, U, R, U1, R1, flows);
+        if (observe) observe(t + 1, Pop, flows);
         U = U1;
         R = R1;
       }

@@ -67,8 +67,17 @@ export interface Runner {
    * for years y0+1 … y0+H, in the order of `parameters()`); `out` receives every metric
    * (layout above). Throws {@link DrawError} when the draw's inputs are infeasible.
    */
-  run(paths: Float64Array, out: Float64Array): void;
+  run(paths: Float64Array, out: Float64Array, observe?: Observer): void;
 }
+
+/**
+ * Sees a model's own state during a run: at t = 0 (the baseline; `flows` null) and after each
+ * step t = 1 … H with that step's raw flow slots. Both arrays are the runner's scratch, valid only
+ * during the call (copy what you keep); their layouts are documented by each model (the cohort
+ * model: 404 cells by area, sex and age). For pyramids, trajectories and tests; the engine's draws
+ * never pass one.
+ */
+export type Observer = (t: number, state: Float64Array, flows: Float64Array | null) => void;
 
 /** A draw whose inputs cannot be projected (e.g. emigration larger than the population). */
 export class DrawError extends Error {

@@ -2,15 +2,15 @@
  * Shared arrangements for the cohort model's tests: a compile context, a compiled projection from
  * raw assumptions, the model's own step loop exposed cell by cell, and small numeric helpers.
  *
- * Nothing here re-implements the model: `kernelTrajectory` drives the model's own `cohortStep` and
- * life-table functions exactly as `runner.ts` does, so that tests can look at the 404 cells (the
- * runner only outputs totals). `runner.test.ts` checks that it agrees with the runner bit for bit.
+ * Nothing here re-implements the model: `kernelTrajectory` records the 404 cells through the
+ * runner's `observe` hook (the runner's outputs are totals only); `runner.test.ts` checks that its
+ * cells add up to the runner's totals.
  */
 import { fileURLToPath } from 'node:url';
-import cohort, { METRICS, P as PARAM } from '../../../models/cohort/index.js';
+import cohort, { METRICS } from '../../../models/cohort/index.js';
 import type { CohortData } from '../../../models/cohort/compile.js';
-import { CELLS, FLOW_SLOTS, cohortStep, type StepInputs } from '../../../models/cohort/kernel.js';
-import { AGES, levelGrid, solveLevel, survivalRatios } from '../../../models/cohort/lifetable.js';
+import { FLOW_SLOTS } from '../../../models/cohort/kernel.js';
+import { createCohortRunner } from '../../../models/cohort/runner.js';
 import type { CohortAssumptions } from '../../../models/cohort/schema.js';
 import type { CompileContext, CompiledModel } from '../../../src/engine/model.js';
 import { compileParams, evaluatePaths, medianInputs, type CompiledParams } from '../../../src/params/compile.js';
@@ -117,57 +117,17 @@ export interface Trajectory {
 }
 
 /**
- * Steps the model's kernel year by year the way `runner.ts` does (same life-table solver and
- * bracket table), keeping every state. For tests that need cells rather than totals.
+ * Every state and every step's raw flow slots, seen through the runner's `observe` hook (so the
+ * trajectory is exactly the runner's). For tests that need cells rather than totals.
  */
 export function kernelTrajectory(d: CohortData, H: number, paths: Float64Array): Trajectory {
-  const mx = [d.mxStd.subarray(0, AGES), d.mxStd.subarray(AGES, 2 * AGES)];
-  const grids = mx.map((m) => levelGrid(m));
-  const L = new Float64Array(AGES);
-  const k: StepInputs = {
-    survival: new Float64Array(CELLS),
-    birthSurvival: new Float64Array(4),
-    h: d.h,
-    hLo: d.hLo,
-    hHi: d.hHi,
-    tfrU: 0,
-    tfrR: 0,
-    srb: 0,
-    rho: 0,
-    gRU: d.gRU,
-    ret: 0,
-    gUR: d.gUR,
-    c: 0,
-    extU: 0,
-    extR: 0,
-    extUIsCount: d.extUIsCount,
-    extRIsCount: d.extRIsCount,
-    e: d.e,
-    eMax: d.eMax,
-  };
-  const P = Float64Array.from(d.baseline);
-  const Q = new Float64Array(CELLS);
-  const cells = [Float64Array.from(P)];
-  const flows = [new Float64Array(FLOW_SLOTS)];
-  for (let t = 0; t < H; t++) {
-    for (let b = 0; b < 4; b++) {
-      solveLevel(mx[b & 1], paths[(PARAM.e0UF + b) * H + t], L, 1e-10, grids[b & 1]);
-      k.birthSurvival[b] = survivalRatios(L, k.survival, b * AGES);
-    }
-    const v = (p: number) => paths[p * H + t];
-    k.tfrU = v(PARAM.tfrU);
-    k.tfrR = v(PARAM.tfrR);
-    k.srb = v(PARAM.srb);
-    k.rho = v(PARAM.ruralToUrban);
-    k.ret = v(PARAM.urbanToRural);
-    k.c = v(PARAM.reclassification);
-    k.extU = v(PARAM.externalU);
-    k.extR = v(PARAM.externalR);
-    const f = new Float64Array(FLOW_SLOTS);
-    cohortStep(P, Q, k, f, d.baseYear + t + 1);
-    cells.push(Float64Array.from(P));
-    flows.push(f);
-  }
+  const cells: Float64Array[] = [];
+  const flows: Float64Array[] = [];
+  const out = new Float64Array(METRICS.length * (H + 1));
+  createCohortRunner(d, H).run(paths, out, (_t, state, f) => {
+    cells.push(Float64Array.from(state));
+    flows.push(f === null ? new Float64Array(FLOW_SLOTS) : Float64Array.from(f));
+  });
   return { cells, flows };
 }
 
