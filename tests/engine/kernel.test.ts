@@ -52,7 +52,7 @@ describe('DrawKernel', () => {
   });
 
   it('stops at an infeasible draw and names it with its inputs', () => {
-    const { kernel } = kernelFor({ ...uncertain, assumptions: { ...uncertain.assumptions, failAbove: 0.025 } });
+    const { kernel } = kernelFor({ ...uncertain, assumptions: { ...uncertain.assumptions!, failAbove: 0.025 } });
     const b = kernel.run({ start: 0, count: 100, full: true });
     expect(b.error).not.toBeNull();
     const info = b.error!;
@@ -67,7 +67,7 @@ describe('DrawKernel', () => {
   });
 
   it('counts infeasible draws when told to tolerate them', () => {
-    const { kernel } = kernelFor({ ...uncertain, assumptions: { ...uncertain.assumptions, failAbove: 0.025 } });
+    const { kernel } = kernelFor({ ...uncertain, assumptions: { ...uncertain.assumptions!, failAbove: 0.025 } });
     const b = kernel.run({ start: 0, count: 200, full: false, tolerateErrors: true });
     const nan = Array.from(b.values).filter(Number.isNaN).length;
     expect(b.error).toBeNull();

@@ -267,7 +267,7 @@ describe('runScenario: accuracy', () => {
 
 describe('runScenario: infeasible draws', () => {
   it('fails with a DrawFailure naming the first infeasible draw and its inputs, the same with any workers', async () => {
-    const input = toyInput({ ...rich, assumptions: { ...rich.assumptions, failAbove: 0.03 } });
+    const input = toyInput({ ...rich, assumptions: { ...rich.assumptions!, failAbove: 0.03 } });
     const errors: DrawFailure[] = [];
     for (const workers of [1, 2]) {
       const e = await runScenario(input, { ...fast, workers, batchSize: 16 }).catch((x: unknown) => x);

@@ -172,6 +172,8 @@ describe('calibration κ', () => {
       extRIsCount: false,
       e: d.e,
       eMax: d.eMax,
+      extUParam: 10,
+      extRParam: 11,
     };
     const P = Float64Array.from(d.baseline);
     const flows = new Float64Array(FLOW_SLOTS);

@@ -34,6 +34,8 @@ function inputs(over: Partial<StepInputs> = {}): StepInputs {
     extRIsCount: false,
     e: new Float64Array(101).fill(1),
     eMax: 1,
+    extUParam: 10,
+    extRParam: 11,
     ...over,
   };
 }
