@@ -66,6 +66,28 @@ const CorrelationSchema = z.strictObject({
   why: why.optional(),
 });
 
+/**
+ * One observation of the past (or of years after the baseline that are already known): a metric's
+ * value in a year, its standard error in the metric's unit, and where it comes from. Used to weight
+ * draws (`calibration:`), to draw observed points in reports and to score backtests.
+ */
+export const ObservationSchema = z.strictObject({
+  year,
+  metric: z.string().min(1).describe('A metric of the model, e.g. urbanShare, total'),
+  value: finite,
+  se: finite.positive().describe("The observation's standard error, in the metric's unit (e.g. 0.003 = 0.3 points of share)"),
+  vintage: year.optional().describe('Year the figure was published (a backtest from origin Y uses only vintages ≤ Y)'),
+  source: z.string().min(1).describe('Where the figure comes from: data file and row, or seed id'),
+  why: why.optional().describe('Why this standard error (or anything else worth saying)'),
+});
+
+/** Calibration to history: importance weights from the observations after the baseline. */
+export const CalibrationSchema = z.strictObject({
+  method: z.literal('importance').default('importance').describe('Importance weights w_i ∝ Π N(obs; path_i, se), normalised'),
+  minEss: z.number().int().min(1).default(200).describe('Refuse (exit 2) when the effective sample size (Σw)²/Σw² is below this'),
+  why: why.optional(),
+});
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -98,12 +120,16 @@ export const ScenarioSchema = z.strictObject({
     .optional(),
   assumptions: z.record(z.string(), z.unknown()).describe("The model's parameters; see the model's README"),
   targets: z.array(TargetSchema).default([]),
+  history: z.array(ObservationSchema).default([]).describe('Observations of the region: for weighting, reports and backtests'),
+  calibration: CalibrationSchema.optional().describe('Weight each draw by how well its path fits the history after the baseline'),
 });
 
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type Target = z.output<typeof TargetSchema>;
 export type Comparator = z.output<typeof ComparatorSchema>;
+export type Observation = z.output<typeof ObservationSchema>;
+export type Calibration = z.output<typeof CalibrationSchema>;
 
 /** A sourced number once the loader has resolved `{seed}` to its value. */
 export type ResolvedSourced = number | { value: number; seed?: string; why?: string };
