@@ -32,6 +32,8 @@ export interface CohortData {
   eMax: number;
   extUIsCount: boolean;
   extRIsCount: boolean;
+  /** The hukou accounts (README.md, "Hukou"), when the scenario has a `hukou:` block. */
+  hukou: { conversionIsCount: boolean } | null;
   /** Provenance of the standards, for reports. */
   sources: { mortalityPeriod: string; fertilityYear: number; ageStructure: string };
 }
@@ -107,6 +109,7 @@ export function compileCohort(A: CohortAssumptions, ctx: CompileContext): Cohort
     eMax,
     extUIsCount: 'count' in A.external.urban,
     extRIsCount: 'count' in A.external.rural,
+    hukou: A.hukou ? { conversionIsCount: 'count' in A.hukou.conversion } : null,
     sources: {
       mortalityPeriod: `UN WPP 2024 China mx, period containing ${ctx.baseYear}`,
       fertilityYear,

@@ -11,6 +11,9 @@ import { URBAN_RURAL_METRICS } from '../shared/urban-rural.js';
 import { compileCohort, type CohortData } from './compile.js';
 import { createCohortRunner, scheduleDump } from './runner.js';
 import { CohortAssumptionsSchema, type CohortAssumptions } from './schema.js';
+import { HUKOU_METRICS } from './hukou/accounts.js';
+import { createHukouExtension } from './hukou/extension.js';
+import { hukouParams } from './hukou/params.js';
 
 /** Parameter order: the runner reads paths by these indices. */
 export const P = {
@@ -30,6 +33,14 @@ export const P = {
 
 /** Output series, in layout order (shared with `components`: models/shared/urban-rural.ts). */
 export const METRICS: MetricDecl[] = URBAN_RURAL_METRICS;
+
+/** Output series with the `hukou:` block: the shared ones, then the hukou accounts'. */
+export const HUKOU_MODEL_METRICS: MetricDecl[] = [...URBAN_RURAL_METRICS, ...HUKOU_METRICS];
+
+/** Number of the v1 parameters; the hukou block's follow. */
+const V1_PARAMS = 12;
+
+const metricsFor = (A: CohortAssumptions): MetricDecl[] => (A.hukou ? HUKOU_MODEL_METRICS : METRICS);
 
 function parameters(A: CohortAssumptions, ctx: CompileContext): ParamDecl[] {
   // The peak-age rate ρ·K·g(a) of each internal flow must stay ≤ 1 (MODEL.md: any rate above 1 is
@@ -71,6 +82,7 @@ function parameters(A: CohortAssumptions, ctx: CompileContext): ParamDecl[] {
     { key: 'reclassification', label: 'reclassification rate', unit: 'per year', domain: [0, 1], spec: A.reclassification },
     externalParam(A.external.urban, 'urban'),
     externalParam(A.external.rural, 'rural'),
+    ...(A.hukou ? hukouParams(A.hukou) : []),
   ];
 }
 
@@ -79,9 +91,14 @@ const cohort: ModelDefinition<CohortAssumptions, CohortData> = {
   title: 'Cohort-component urban/rural model by single year of age and sex (MODEL.md v1)',
   assumptionsSchema: CohortAssumptionsSchema,
   parameters,
-  metrics: METRICS,
-  compile: (A, ctx): CompiledModel<CohortData> => ({ metrics: METRICS, data: compileCohort(A, ctx) }),
-  createRunner: (m: CompiledModel<CohortData>, params: CompiledParams) => createCohortRunner(m.data, params.steps),
+  metrics: HUKOU_MODEL_METRICS,
+  metricsFor,
+  compile: (A, ctx): CompiledModel<CohortData> => ({ metrics: metricsFor(A), data: compileCohort(A, ctx) }),
+  createRunner: (m: CompiledModel<CohortData>, params: CompiledParams) => {
+    const hk = m.data.hukou;
+    const ext = hk ? createHukouExtension(V1_PARAMS, params.steps, m.data.baseYear, hk.conversionIsCount) : undefined;
+    return createCohortRunner(m.data, params.steps, ext);
+  },
   inspect: (m: CompiledModel<CohortData>, params: CompiledParams, paths: Float64Array) => scheduleDump(m.data, params.steps, paths),
   defaultLever: 'ruralToUrban',
 };

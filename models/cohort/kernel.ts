@@ -19,10 +19,11 @@ export const CELLS = 404;
 
 /**
  * Slots written by {@link cohortStep}: the shared nine flows, then the start-of-year totals, then
- * the end-of-year totals (summed in cell order: UF 0…100, UM 0…100, and likewise RF, RM).
+ * the end-of-year totals (summed in cell order: UF 0…100, UM 0…100, and likewise RF, RM), then
+ * the external spread factors g_U, g_R of step 5 (a cell's external migrants are g·e(a)·Q''(a)).
  */
-export const FLOW = { ...SHARED_FLOW, startU: FLOWS, startR: FLOWS + 1, endU: FLOWS + 2, endR: FLOWS + 3 } as const;
-export const FLOW_SLOTS = FLOWS + 4;
+export const FLOW = { ...SHARED_FLOW, startU: FLOWS, startR: FLOWS + 1, endU: FLOWS + 2, endR: FLOWS + 3, extGU: FLOWS + 4, extGR: FLOWS + 5 } as const;
+export const FLOW_SLOTS = FLOWS + 6;
 
 /** The inputs of one step. One object per runner, its fields overwritten each step. */
 export interface StepInputs {
@@ -184,6 +185,8 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
   flows[FLOW.startR] = startR;
   flows[FLOW.endU] = endU;
   flows[FLOW.endR] = endR;
+  flows[FLOW.extGU] = gU;
+  flows[FLOW.extGR] = gR;
 }
 
 /**

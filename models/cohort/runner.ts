@@ -10,6 +10,7 @@ import type { CohortData } from './compile.js';
 import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
 import { recordBaseline, recordStep } from '../shared/urban-rural.js';
 import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
+import type { StepExtension } from './hukou/extension.js';
 
 /** Parameter indices (same order as `parameters()` in index.ts). */
 const TFR_U = 0;
@@ -36,13 +37,14 @@ function standards(d: CohortData): { mx: Float64Array[]; grids: LevelGrid[] } {
 }
 
 /**
- * Creates a runner for H steps.
+ * Creates a runner for H steps. An extension (the hukou accounts) runs after the baseline and
+ * after each step with the step's inputs and flows, before the observer sees the residents.
  *
  * @example
  * const r = createCohortRunner(data, 14);
  * r.run(paths, out);
  */
-export function createCohortRunner(d: CohortData, H: number): Runner {
+export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension): Runner {
   const Pop = new Float64Array(CELLS);
   const Q = new Float64Array(CELLS);
   const L = new Float64Array(AGES);
@@ -82,6 +84,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
       for (let i = 0; i < 202; i++) U += Pop[i];
       for (let i = 202; i < CELLS; i++) R += Pop[i];
       recordBaseline(out, T1, U, R);
+      if (ext) ext.baseline(Pop, paths, out);
       if (observe) observe(0, Pop, null);
       for (let t = 0; t < H; t++) {
         for (let b = 0; b < 4; b++) {
@@ -104,6 +107,7 @@ export function createCohortRunner(d: CohortData, H: number): Runner {
         const U1 = flows[FLOW.endU];
         const R1 = flows[FLOW.endR];
         recordStep(out, T1, t + 1, U, R, U1, R1, flows);
+        if (ext) ext.step(t, k, flows, paths, out);
         if (observe) observe(t + 1, Pop, flows);
         U = U1;
         R = R1;

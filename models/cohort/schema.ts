@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ParamSchema } from '../../src/params/schema.js';
 import { ExternalByAreaSchema } from '../shared/external.js';
+import { HukouSchema } from './hukou/schema.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 const nonneg = finite.refine((x) => x >= 0, { message: 'must be ≥ 0' });
@@ -38,6 +39,7 @@ export const CohortAssumptionsSchema = z.strictObject({
   migrationSchedule: RogersCastroSchema.optional().describe('Age schedule of rural→urban migration'),
   returnSchedule: RogersCastroSchema.optional().describe('Age schedule of urban→rural migration (default: as migrationSchedule)'),
   externalSchedule: RogersCastroSchema.optional().describe('Age schedule of external migration (default: as migrationSchedule)'),
+  hukou: HukouSchema.optional(),
 });
 
 export type CohortAssumptions = z.infer<typeof CohortAssumptionsSchema>;

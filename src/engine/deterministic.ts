@@ -91,7 +91,11 @@ export function deterministicJson(r: DeterministicResult): { years: Record<strin
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Columns of the table: stocks, then flows grouped by `display.column`, then contributions. */
+/**
+ * Columns of the table: the core stocks and share, other stocks and shares that name a
+ * `display.column`, flows grouped by `display.column` (flows without one are left to JSON/CSV),
+ * then contributions.
+ */
 function tableColumns(r: DeterministicResult): { head: string; cell: (t: number) => string }[] {
   const idx = (name: string) => r.metrics.findIndex((m) => m.name === name);
   const cols: { head: string; cell: (t: number) => string }[] = [
@@ -101,10 +105,15 @@ function tableColumns(r: DeterministicResult): { head: string; cell: (t: number)
     { head: 'rural', cell: (t) => int.format(r.series[idx('rural')][t]) },
     { head: 'urban %', cell: (t) => (100 * r.series[idx('urbanShare')][t]).toFixed(2) },
   ];
+  r.metrics.forEach((m, i) => {
+    if ((m.kind !== 'stock' && m.kind !== 'share') || m.display === undefined) return;
+    const fmt = m.kind === 'share' ? (v: number) => (100 * v).toFixed(2) : (v: number) => int.format(v);
+    cols.push({ head: m.display.column, cell: (t) => fmt(r.series[i][t]) });
+  });
   const groups = new Map<string, { i: number; sign: number; unit: string }[]>();
   r.metrics.forEach((m, i) => {
-    if (m.kind !== 'flow') return;
-    const col = m.display?.column ?? m.name;
+    if (m.kind !== 'flow' || m.display === undefined) return;
+    const col = m.display.column;
     if (!groups.has(col)) groups.set(col, []);
     groups.get(col)!.push({ i, sign: m.display?.sign ?? 1, unit: m.unit });
   });

@@ -30,6 +30,7 @@ export interface MetricDecl {
   /**
    * Optional column of the deterministic table this series adds into (with `sign`), so that
    * e.g. births by area print as one "births" column and migration both ways as "net internal".
+   * Beyond the core stocks and share, only series with a column are printed there.
    */
   display?: { column: string; sign?: 1 | -1 };
 }
@@ -103,6 +104,11 @@ export interface ModelDefinition<A = unknown, D = unknown> {
    * checked when a scenario is loaded, before anything is compiled.
    */
   metrics?: MetricDecl[];
+  /**
+   * Optional: the metrics for given (validated) assumptions, when blocks of them add series (the
+   * cohort model's `hukou:`); `metrics` then lists every series the model can output.
+   */
+  metricsFor?(assumptions: A): MetricDecl[];
   /** Schema of the scenario's `assumptions:` block. Unknown keys must be rejected (strict objects). */
   assumptionsSchema: z.ZodType<A>;
   /** The rate parameters, in a fixed order, with their specifications from the assumptions. */

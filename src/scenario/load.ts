@@ -140,7 +140,7 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
     ...(ageStructure !== undefined ? { ageStructure } : {}),
     dataDir: opts.dataDir,
   };
-  const resolved = resolveTargets(s.targets, { baseYear, horizon: s.horizon, model, locate, seedsDir: opts.seedsDir });
+  const resolved = resolveTargets(s.targets, { baseYear, horizon: s.horizon, model, assumptions, locate, seedsDir: opts.seedsDir });
   throwAll(resolved.errors);
 
   const references: Record<string, LoadedScenario> = {};

@@ -11,6 +11,8 @@
  * | urban_population | urban | level | 10k_persons (×10⁴), persons |
  * | urbanisation_gain_vs_province | urbanShare | gain (needs `reference:`) | pp_per_year (÷100) |
  * | citizenised_migrants | citizenised | flow over the window | 10k_persons, 10k_persons_per_year (× years in the window), persons, persons_per_year |
+ * | hukou_urbanisation_rate | hukouShare | level | percent (÷100) |
+ * | registered_population | registered | level | 10k_persons (×10⁴), persons |
  *
  * @module
  */
@@ -62,12 +64,13 @@ export const INDICATOR_METRICS: Record<string, Mapping> = {
     units: { ...COUNT_UNITS, '10k_persons_per_year': 1e4, persons_per_year: 1 },
     measure: 'count',
   },
+  hukou_urbanisation_rate: { metric: 'hukouShare', kind: 'level', label: 'hukou urbanisation rate', units: { percent: 0.01 }, measure: 'share' },
+  registered_population: { metric: 'registered', kind: 'level', label: 'registered population', units: COUNT_UNITS, measure: 'count' },
 };
 
 /** Why an indicator has no metric, where there is more to say than "none". */
 const UNEXPRESSIBLE: Record<string, string> = {
-  hukou_urbanisation_rate: 'hukou (household registration) is not modelled yet (issue #9)',
-  registered_population: 'hukou (household registration) is not modelled yet (issue #9)',
+  talent_inflow: 'talents settling (落户) arrive from outside with their hukou; no metric separates them from other citizenisations',
 };
 
 const expressible = Object.keys(INDICATOR_METRICS).join(', ');

@@ -19,6 +19,8 @@ export interface TargetContext {
   baseYear: number;
   horizon: number;
   model: ModelDefinition;
+  /** The model's validated assumptions (some add metrics: `metricsFor`). */
+  assumptions?: unknown;
   locate(path: (string | number)[]): Location;
   seedsDir?: string;
 }
@@ -27,8 +29,8 @@ export interface TargetContext {
  * The metrics a model declares without compiling (an optional static `metrics` list on its
  * definition); every model has the core ones.
  */
-function declaredMetrics(model: ModelDefinition): Set<string> {
-  const extra = (model as ModelDefinition & { metrics?: readonly MetricDecl[] }).metrics ?? [];
+function declaredMetrics(model: ModelDefinition, assumptions: unknown): Set<string> {
+  const extra: readonly MetricDecl[] = (assumptions !== undefined ? model.metricsFor?.(assumptions) : undefined) ?? model.metrics ?? [];
   return new Set([...CORE_METRICS, ...extra.map((m) => m.name)]);
 }
 
@@ -45,7 +47,7 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
     errors.push(new InputError({ ...ctx.locate(path), path: path.join('.'), ...init }));
   const first = ctx.baseYear + 1;
   const span = `a year from ${first} to ${ctx.horizon} (after the baseline year, up to the horizon)`;
-  const metrics = declaredMetrics(ctx.model);
+  const metrics = declaredMetrics(ctx.model, ctx.assumptions);
   targets.forEach((t, k) => {
     const at = ['targets', k];
     let r: ResolvedTarget;
@@ -58,7 +60,8 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
         throw e;
       }
       if (!metrics.has(s.metric)) {
-        const why = s.metric === 'citizenised' ? ' (hukou is issue #9)' : '';
+        const optional = (ctx.model.metrics ?? []).some((m) => m.name === s.metric);
+        const why = optional ? ' with these assumptions (the model README says which assumptions add it)' : '';
         return void err([...at, 'seed'], { detail: `seed ${t.seed}: model ${ctx.model.name} has no metric ${s.metric}${why}` });
       }
       if (s.needsReference && t.reference === undefined) {

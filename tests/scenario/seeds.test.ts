@@ -82,8 +82,16 @@ describe('resolveSeedTarget (the project seeds)', () => {
     expect(seedError(() => resolveSeedTarget('heze.P099'))).toMatch(/^no seed entry heze\.P099/);
     expect(seedError(() => resolveSeedTarget('nowhere.P001'))).toMatch(/^no seed entry nowhere\.P001/);
     expect(seedError(() => resolveSeedTarget('heze.P007'))).toMatch(/^seed heze\.P007 states towns_count \(菏泽市\): no metric expresses it/);
-    expect(seedError(() => resolveSeedTarget('jinan.P007'))).toContain('hukou (household registration) is not modelled yet (issue #9)');
+    expect(seedError(() => resolveSeedTarget('heze.P012'))).toContain('talents settling (落户) arrive from outside with their hukou');
     expect(seedError(() => resolveSeedTarget('jining.P003'))).toBe('seed jining.P003 is about 济宁都市区, not the whole of 济宁市; the model projects the whole city');
+  });
+});
+
+describe('resolveSeedTarget (hukou indicators)', () => {
+  it('the hukou urbanisation rate is the hukouShare level in shares', () => {
+    const t = resolveSeedTarget('jinan.P007');
+
+    expect(t).toMatchObject({ metric: 'hukouShare', kind: 'level', year: 2025, comparator: '~', value: 0.65, tolerance: 0.005 });
   });
 });
 

@@ -71,7 +71,7 @@ describe('seed targets', () => {
   });
 
   it('citizenised needs a model that declares the metric', () => {
-    expect(problems([{ seed: 'jinan.P017' }])).toEqual(['targets.0.seed: seed jinan.P017: model cohort has no metric citizenised (hukou is issue #9)']);
+    expect(problems([{ seed: 'jinan.P017' }])).toEqual(['targets.0.seed: seed jinan.P017: model cohort has no metric citizenised']);
     const from2020 = resolveTargets([{ seed: 'jinan.P017' }] as Target[], { baseYear: 2020, horizon: 2035, model: withCitizens, locate: lines });
 
     expect(from2020.errors).toEqual([]);

@@ -13,9 +13,9 @@ import { loadScenario } from '../../src/scenario/load.js';
 const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 const EXPECTED: Record<string, { baseYear: number; targets: string[] }> = {
-  'heze.yml': { baseYear: 2021, targets: ['heze.P001', 'heze.P003', 'heze.P013'] },
+  'heze.yml': { baseYear: 2021, targets: ['heze.P001', 'heze.P003', 'heze.P013', 'heze.P002'] },
   'jining.yml': { baseYear: 2021, targets: ['jining.P026', 'jining.P027'] },
-  'jinan.yml': { baseYear: 2020, targets: ['jinan.P006', 'jinan.P013', 'jinan.P009', 'jinan.P010'] },
+  'jinan.yml': { baseYear: 2020, targets: ['jinan.P006', 'jinan.P013', 'jinan.P009', 'jinan.P010', 'jinan.P007', 'jinan.P016'] },
   'shandong.yml': { baseYear: 2021, targets: [] },
 };
 

@@ -84,6 +84,35 @@ export interface CohortArbOptions {
   steps?: [number, number];
   /** Generate custom migration and return schedules (default true). */
   schedules?: boolean;
+  /** Add a feasible `hukou:` block (default false). */
+  hukou?: boolean;
+}
+
+/**
+ * A feasible `hukou:` block for a baseline of `population` residents with urban share `u`: the
+ * registered population 0.8–1.3 × residents but never below the residents registered here, the
+ * residents registered elsewhere 0–30% of the urban residents, the urban-hukou residents within
+ * the rest of the urban residents; conversion as a rate (0–0.2) or a small count (at most 0.2% of
+ * the baseline's urban residents without urban hukou a year, who are at least 10% of the urban
+ * residents registered here); arrivals all registered elsewhere
+ * (returns can exhaust a small outside stock: a draw error, not a contract violation).
+ */
+export function arbHukou(population: number, u: number, baseYear: number, steps: number): fc.Arbitrary<Record<string, unknown>> {
+  const U = population * u;
+  const p = (lo: number, hi: number) => arbParam(lo, hi, baseYear, steps);
+  return fc.record({ x: num(0, 0.3), reg: num(0.8, 1.3), f: num(0, 0.9) }).chain(({ x, reg, f }) => {
+    const nonLocal = x * U;
+    const registered = Math.max(reg * population, population - nonLocal);
+    const share = (f * (U - nonLocal)) / (population - nonLocal);
+    const migrants0 = U - nonLocal - share * (population - nonLocal);
+    return fc.record({
+      baseline: fc.constant({ registered, hukouShare: share, nonLocal }),
+      conversion: fc.oneof(p(0, 0.2).map((rate) => ({ rate })), p(0, 0.002 * migrants0).map((count) => ({ count }))),
+      reclassifiedGain: p(0, 1),
+      arrivalsNonLocal: fc.constant(1),
+      outsideChange: p(-0.05, 0.05),
+    });
+  });
 }
 
 /** Valid, feasible inputs of the cohort model (raw assumptions plus baseline). */
@@ -115,10 +144,11 @@ export function arbCohortInput(opts: CohortArbOptions = {}): fc.Arbitrary<Contra
         external: fc.record({ urban: ext(b.population * b.urbanShare), rural: ext(b.population * (1 - b.urbanShare)) }),
         migrationSchedule: schedule,
         returnSchedule: schedule,
+        hukou: opts.hukou ? arbHukou(b.population, b.urbanShare, b.baseYear, b.steps) : fc.constant(undefined),
       })
       .map((A) => {
         const assumptions: Record<string, unknown> = { ...A };
-        for (const k of ['migrationSchedule', 'returnSchedule']) if (assumptions[k] === undefined) delete assumptions[k];
+        for (const k of ['migrationSchedule', 'returnSchedule', 'hukou']) if (assumptions[k] === undefined) delete assumptions[k];
         return { ...b, assumptions };
       });
   });

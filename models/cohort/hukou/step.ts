@@ -1,0 +1,241 @@
+/**
+ * One year of the hukou accounts (README.md, "Hukou", steps H0–H5), run after the resident step
+ * {@link cohortStep} of the same year with the same inputs, over flat `Float64Array`s with no
+ * allocation and no validation.
+ *
+ * State layout (1214 slots): three status blocks of 404 cells in the resident layout
+ * (`[UF 0…100 | UM | RF | RM]`), then the two stocks registered here but living outside:
+ * `[H 0…403 | L 404…807 | X 808…1211 | oH 1212 | oL 1213]` with
+ * - H: residents holding local urban hukou (城镇户籍),
+ * - L: residents holding local rural hukou (the region's 农业转移人口 when they live in towns),
+ * - X: residents registered outside the region (外来人口),
+ * - oH, oL: persons registered here (urban, rural hukou) living outside the region.
+ * Per cell, H + L + X equals the resident population of {@link cohortStep} (to rounding).
+ *
+ * @module
+ */
+import { DrawError } from '../../../src/engine/model.js';
+import { CELLS, FLOW, type StepInputs } from '../kernel.js';
+
+export const HC = 0;
+export const LC = CELLS;
+export const XC = 2 * CELLS;
+export const OH = 3 * CELLS;
+export const OL = 3 * CELLS + 1;
+export const HUKOU_SLOTS = 3 * CELLS + 2;
+
+/** Flow slots written by {@link hukouStep}. */
+export const HFLOW = {
+  /** Urban residents without local urban hukou granted it (L → H and X → H). */
+  citizenised: 0,
+  /** The part of `citizenised` that was registered elsewhere (X → H): transfers into the register. */
+  citizenisedNonLocal: 1,
+  /** Reclassified residents with local rural hukou who gained urban hukou (L → H). */
+  reclassifiedHukou: 2,
+  /** Births − deaths of resident urban-hukou holders (H). */
+  naturalH: 3,
+  /** Births − deaths of resident local-hukou holders (H + L). */
+  naturalReg: 4,
+  /** Change of the outside stocks by their own rate δ: δ·(oH + oL), and δ·oH. */
+  outsideChange: 5,
+  outsideChangeH: 6,
+  /** Local-hukou residents who left the region (join oH, oL) and outside-registered who returned. */
+  leftToOutside: 7,
+  returned: 8,
+  /** Residents registered elsewhere who arrived (net inflow) or left (net outflow). */
+  nonLocalArrived: 9,
+  nonLocalLeft: 10,
+} as const;
+export const HFLOW_SLOTS = 11;
+
+/** The hukou inputs of one step. One object per runner, its fields overwritten each step. */
+export interface HukouInputs {
+  /** Citizenisation: a rate on urban residents without local urban hukou, or a count. */
+  conversion: number;
+  conversionIsCount: boolean;
+  /** γ: probability that a reclassified L resident gains urban hukou. */
+  gain: number;
+  /** φ: share of net external arrivals registered elsewhere (the rest return from outside). */
+  arrivalsNonLocal: number;
+  /** δ: annual rate of change of the outside stocks. */
+  outsideChange: number;
+  /** Parameter indices for error reports. */
+  conversionParam: number;
+  arrivalsParam: number;
+}
+
+/**
+ * Projects the hukou state `Z` (end of year t) to the end of year t+1 in place, using `W` as
+ * scratch, with the resident step's inputs `k` and flows `cf` (for g_U, g_R). Throws
+ * {@link DrawError} when a count of conversions exceeds the migrants or returns exceed the
+ * outside stock.
+ *
+ * @example
+ * cohortStep(P, Q, k, flows, 2022);
+ * hukouStep(Z, W, k, hk, flows, hflows, 2022);
+ */
+export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: HukouInputs, cf: Float64Array, hf: Float64Array, year: number): void {
+  const S = k.survival;
+  const h = k.h;
+  const pi = k.srb / (1 + k.srb);
+  const bs = k.birthSurvival;
+  // H0. The outside stocks change at their own rate.
+  const delta = hk.outsideChange;
+  const oH0 = Z[OH];
+  const oL0 = Z[OL];
+  let oH = oH0 * (1 + delta);
+  let oL = oL0 * (1 + delta);
+  // H1–H2. Survival and ageing, births by the mother's status (each status block as cohortStep).
+  let naturalH = 0;
+  let naturalReg = 0;
+  for (let z = 0; z < 3; z++) {
+    const zo = z * CELLS;
+    let start = 0;
+    let surv = 0;
+    let xU = 0;
+    let xR = 0;
+    for (let b = 0; b < 4; b++) {
+      const o = zo + b * 101;
+      for (let a = 0; a < 99; a++) {
+        const p = Z[o + a];
+        W[o + a + 1] = p * S[b * 101 + a];
+        start += p;
+      }
+      const top = Z[o + 99] + Z[o + 100];
+      W[o + 100] = top * S[b * 101 + 100];
+      start += top;
+    }
+    for (let a = k.hLo; a <= k.hHi; a++) {
+      xU += h[a] * (Z[zo + a] + W[zo + a + 1]);
+      xR += h[a] * (Z[zo + 202 + a] + W[zo + 202 + a + 1]);
+    }
+    const BU = 0.5 * k.tfrU * xU;
+    const BR = 0.5 * k.tfrR * xR;
+    W[zo] = (1 - pi) * BU * bs[0];
+    W[zo + 101] = pi * BU * bs[1];
+    W[zo + 202] = (1 - pi) * BR * bs[2];
+    W[zo + 303] = pi * BR * bs[3];
+    for (let i = zo; i < zo + CELLS; i++) surv += W[i];
+    if (z === 0) naturalH = surv - start;
+    if (z < 2) naturalReg += surv - start;
+  }
+  // H3. Internal migration and reclassification: every status moves at the cell's rates; of the
+  // reclassified with local rural hukou, a share γ gains urban hukou.
+  const { rho, ret, c, gRU, gUR } = k;
+  const gain = hk.gain;
+  let reclassifiedHukou = 0;
+  let migrants = 0;
+  for (let s = 0; s < 2; s++) {
+    for (let a = 0; a < 101; a++) {
+      const mRU = rho * gRU[a];
+      const mUR = ret * gUR[a];
+      for (let z = 0; z < 3; z++) {
+        const iU = z * CELLS + s * 101 + a;
+        const iR = iU + 202;
+        const qU = W[iU];
+        const qR = W[iR];
+        const ru = qR * mRU;
+        const ur = qU * mUR;
+        const r1 = qR - ru + ur;
+        const cl = r1 * c;
+        W[iR] = r1 - cl;
+        W[iU] = qU + ru - ur + cl;
+        if (z === 1) {
+          const gained = cl * gain;
+          W[iU] -= gained;
+          W[HC + s * 101 + a] += gained;
+          reclassifiedHukou += gained;
+        }
+      }
+      migrants += W[LC + s * 101 + a] + W[XC + s * 101 + a];
+    }
+  }
+  // H4. Citizenisation of urban residents without local urban hukou, in proportion to their number.
+  const kappa = hk.conversionIsCount ? (hk.conversion === 0 ? 0 : hk.conversion / migrants) : hk.conversion;
+  if (!(kappa >= 0 && kappa <= 1)) {
+    throw new DrawError(
+      `citizenisation of ${hk.conversion} persons in ${year} exceeds the ${Math.round(migrants)} urban residents without local urban hukou`,
+      year,
+      hk.conversionParam,
+    );
+  }
+  let citizenised = 0;
+  let fromNonLocal = 0;
+  for (let i = 0; i < 202; i++) {
+    const cL = W[LC + i] * kappa;
+    const cX = W[XC + i] * kappa;
+    W[HC + i] += cL + cX;
+    W[LC + i] -= cL;
+    W[XC + i] -= cX;
+    citizenised += cL + cX;
+    fromNonLocal += cX;
+  }
+  // H5. External migration at the resident step's factors: net arrivals are registered elsewhere
+  // (share φ) or return from outside (in the outside stocks' hukou mix); net leavers keep their
+  // status, local ones joining the outside stocks.
+  const phi = hk.arrivalsNonLocal;
+  const fH = oH + oL > 0 ? oH / (oH + oL) : 0;
+  let returned = 0;
+  let left = 0;
+  let leftH = 0;
+  let xIn = 0;
+  let xOut = 0;
+  const e = k.e;
+  for (let area = 0; area < 2; area++) {
+    const g = area === 0 ? cf[FLOW.extGU] : cf[FLOW.extGR];
+    if (g === 0) continue;
+    for (let s = 0; s < 2; s++) {
+      const o = area * 202 + s * 101;
+      for (let a = 0; a < 101; a++) {
+        const f = g * e[a];
+        const iH = HC + o + a;
+        const iL = LC + o + a;
+        const iX = XC + o + a;
+        if (g > 0) {
+          const A = f * (W[iH] + W[iL] + W[iX]);
+          const back = (1 - phi) * A;
+          W[iX] += A - back;
+          W[iH] += back * fH;
+          W[iL] += back - back * fH;
+          returned += back;
+          xIn += A - back;
+        } else {
+          const lH = -f * W[iH];
+          const lL = -f * W[iL];
+          const lX = -f * W[iX];
+          W[iH] -= lH;
+          W[iL] -= lL;
+          W[iX] -= lX;
+          left += lH + lL;
+          leftH += lH;
+          xOut += lX;
+        }
+      }
+    }
+  }
+  if (returned > 0) {
+    if (!(returned <= (oH + oL) * (1 + 1e-12))) {
+      throw new DrawError(
+        `${Math.round(returned)} returning residents in ${year} exceed the ${Math.round(oH + oL)} registered here living outside`,
+        year,
+        hk.arrivalsParam,
+      );
+    }
+    oH -= returned * fH;
+    oL -= returned - returned * fH;
+  }
+  Z.set(W.subarray(0, 3 * CELLS));
+  Z[OH] = oH + leftH;
+  Z[OL] = oL + (left - leftH);
+  hf[HFLOW.citizenised] = citizenised;
+  hf[HFLOW.citizenisedNonLocal] = fromNonLocal;
+  hf[HFLOW.reclassifiedHukou] = reclassifiedHukou;
+  hf[HFLOW.naturalH] = naturalH;
+  hf[HFLOW.naturalReg] = naturalReg;
+  hf[HFLOW.outsideChange] = delta * (oH0 + oL0);
+  hf[HFLOW.outsideChangeH] = delta * oH0;
+  hf[HFLOW.leftToOutside] = left;
+  hf[HFLOW.returned] = returned;
+  hf[HFLOW.nonLocalArrived] = xIn;
+  hf[HFLOW.nonLocalLeft] = xOut;
+}
