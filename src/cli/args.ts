@@ -37,9 +37,26 @@ export interface RunCommand {
   lang: Lang;
 }
 
+/** `simulate backtest --scenario FILE …`: project from the origin and score the later observations. */
+export interface BacktestCommand {
+  kind: 'backtest';
+  scenario: string;
+  sets: string[];
+  /** Must equal the scenario's baseline year when given. */
+  origin?: number;
+  draws?: number;
+  seed?: number;
+  workers?: number;
+  format: 'table' | 'json' | 'csv';
+  /** Write the report to this file instead of stdout. */
+  out?: string;
+  quiet: boolean;
+}
+
 /** What to do. `output` is help or version text, printed as is. */
 export type Command =
   | RunCommand
+  | BacktestCommand
   | { kind: 'validate'; files: string[]; sets: string[] }
   | { kind: 'schema' }
   | { kind: 'output'; text: string };
@@ -123,6 +140,40 @@ export async function parseArgs(argv: string[]): Promise<Command> {
         command = { kind: 'validate', files: a.files.map(String), sets: a.set.map(String) };
       },
     )
+    .command(
+      'backtest',
+      "Project from the scenario's baseline (the origin) and score its history: observations after it (median error, 80%/95% interval coverage)",
+      (y) =>
+        y
+          .option('scenario', { type: 'string', describe: 'Scenario file (YAML) with history: observations, required' })
+          .option('origin', { type: 'number', describe: "Origin year; must equal the scenario's baseline year (a check)" })
+          .option('draws', { type: 'number', describe: "Number of draws (default: the scenario's draws)" })
+          .option('seed', { type: 'number', describe: "Random seed (default: the scenario's seed)" })
+          .option('workers', { type: 'number', describe: 'Worker threads; never changes the results' })
+          .option('format', { choices: ['table', 'json', 'csv'] as const, default: 'table' as const, describe: 'Output format' })
+          .option('out', { type: 'string', describe: 'Write the report to this file instead of printing it' })
+          .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a field: --set path=value, repeatable' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' }),
+      (a) => {
+        if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE');
+        wholeNumber('origin', a.origin, 1900);
+        wholeNumber('draws', a.draws, 1);
+        wholeNumber('seed', a.seed, 0);
+        wholeNumber('workers', a.workers, 1);
+        command = {
+          kind: 'backtest',
+          scenario: a.scenario,
+          sets: a.set.map(String),
+          ...(a.origin !== undefined ? { origin: a.origin } : {}),
+          ...(a.draws !== undefined ? { draws: a.draws } : {}),
+          ...(a.seed !== undefined ? { seed: a.seed } : {}),
+          ...(a.workers !== undefined ? { workers: a.workers } : {}),
+          format: a.format,
+          ...(a.out !== undefined ? { out: a.out } : {}),
+          quiet: a.quiet,
+        };
+      },
+    )
     .command('schema', 'Print the scenario language as JSON Schema (for editors)', (y) => y, () => {
       command = { kind: 'schema' };
     })
@@ -132,6 +183,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 --scenario scenarios/heze.yml --format json --out out/', 'Write the result as JSON into out/')
     .example('$0 --scenario scenarios/heze.yml --replay-draw 4711', 'Re-run one draw and print its inputs and path')
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
+    .example('$0 backtest --scenario bench/backtests/national-2010-cohort.yml --origin 2010', 'Score a projection from 2010 against what happened after')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
     .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
     .version(engineVersion())

@@ -33,6 +33,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await validateCommand(cmd.files, cmd.sets, io);
       case 'run':
         return await runCommand(cmd, io);
+      case 'backtest':
+        // imported only now, so that --help, validate and schema stay fast
+        return await (await import('./backtest-command.js')).backtestCommand(cmd, io);
     }
   } catch (e) {
     const code = reportError(e, io.stderr);

@@ -1,10 +1,11 @@
 /**
- * Every number in scenarios/*.yml says where it comes from: a numeric leaf under `baseline`,
- * `assumptions`, `sampling` or an inline target needs a `why:` or `seed:` on an enclosing mapping
+ * Every number in scenarios/*.yml and in the backtest scenarios bench/backtests/ (and common/) says where
+ * it comes from: a numeric leaf under `baseline`, `assumptions`, `sampling`, an inline target or a
+ * `history:` observation needs a `why:`, `seed:` or `source:` on an enclosing mapping
  * (a rate parameter's long form covers its value, change and byYear; a distribution written
  * directly as a parameter has no room for `why`, so it is reported). Every seed id a file cites
- * must exist in seeds/<city>.yml, and every file it cites (seeds/data/*.csv, bench/calibration/*)
- * must exist.
+ * must exist in seeds/<city>.yml, and every file it cites (seeds/data/*.csv, bench/calibration/*,
+ * bench/backtests/*) must exist.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +15,13 @@ import { parse } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCENARIOS = join(ROOT, 'scenarios');
-const SECTIONS = ['baseline', 'assumptions', 'sampling', 'targets'];
+const BACKTESTS = join(ROOT, 'bench', 'backtests');
+const SECTIONS = ['baseline', 'assumptions', 'sampling', 'targets', 'history'];
 
 type Node = unknown;
 const isMap = (v: Node): v is Record<string, Node> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const sources = (m: Record<string, Node>) =>
-  (typeof m.why === 'string' && m.why.trim() !== '') || (typeof m.seed === 'string' && m.seed.trim() !== '');
+  ['why', 'seed', 'source'].some((k) => typeof m[k] === 'string' && m[k].trim() !== '');
 
 /**
  * Paths of numeric leaves with no `why`/`seed` on an enclosing mapping below the section, or on
@@ -50,10 +52,10 @@ function unsourcedNumbers(doc: Node): string[] {
   return found;
 }
 
-/** Seed ids (`heze.P001`) and project files (`seeds/data/x.csv`, `bench/calibration/x`) cited in a text. */
+/** Seed ids (`heze.P001`) and project files (`seeds/data/x.csv`, `bench/calibration/x`, `bench/backtests/x`) cited in a text. */
 function citations(text: string): { seeds: string[]; files: string[] } {
   const seeds = [...text.matchAll(/\b(heze|jining|jinan)\.P\d{3}\b/g)].map((m) => m[0]);
-  const files = [...text.matchAll(/\b(?:seeds\/data\/[\w.-]+\.csv|bench\/calibration\/[\w-]+\.(?:mjs|json))/g)].map((m) => m[0]);
+  const files = [...text.matchAll(/\b(?:seeds\/data\/[\w.-]+\.csv|bench\/(?:calibration|backtests)\/[\w-]+\.(?:mjs|json))/g)].map((m) => m[0]);
   return { seeds: [...new Set(seeds)], files: [...new Set(files)] };
 }
 
@@ -103,6 +105,12 @@ describe('unsourcedNumbers', () => {
     expect(unsourcedNumbers(doc)).toEqual(['sampling.correlations.0.rho', 'targets.1.year', 'targets.1.value']);
   });
 
+  it('accepts an observation with a source, and reports one without', () => {
+    const doc = { history: [{ year: 2015, metric: 'urbanShare', value: 0.561, se: 0.003, source: 'seeds/data/x.csv row 2015' }, { year: 2016, value: 0.57 }] };
+
+    expect(unsourcedNumbers(doc)).toEqual(['history.1.year', 'history.1.value']);
+  });
+
   it('ignores numbers outside the checked sections (draws, seed, horizon)', () => {
     expect(unsourcedNumbers({ draws: 10000, seed: 1, horizon: 2035 })).toEqual([]);
   });
@@ -117,15 +125,21 @@ describe('citations', () => {
 });
 
 const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yml'));
+const backtests = readdirSync(BACKTESTS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yml'));
 
 describe('scenarios/*.yml provenance', () => {
   it('has the four scenarios', () => {
     expect(files.sort()).toEqual(['heze.yml', 'jinan.yml', 'jining.yml', 'shandong.yml']);
   });
 
+  it('has the backtest scenarios: 7 cases × 3 models and their common parts', () => {
+    expect(backtests.filter((f) => f.startsWith('common')).length).toBe(7);
+    expect(backtests.filter((f) => !f.startsWith('common')).length).toBe(21);
+  });
+
   const ids = seedIds();
-  describe.each(files)('%s', (file) => {
-    const text = readFileSync(join(SCENARIOS, file), 'utf8');
+  describe.each([...files.map((f) => join(SCENARIOS, f)), ...backtests.map((f) => join(BACKTESTS, f))])('%s', (path) => {
+    const text = readFileSync(path, 'utf8');
     const doc = parse(text) as Node;
 
     it('gives every number a why or a seed', () => {
