@@ -5,10 +5,11 @@
  * @module
  */
 import type { CompiledParams, ParamDecl } from '../../src/params/compile.js';
-import type { CompileContext, CompiledModel, MetricDecl, ModelDefinition } from '../../src/engine/model.js';
+import type { CompileContext, CompiledModel, MetricDecl, ModelDefinition, Pyramid } from '../../src/engine/model.js';
 import { externalParam } from '../shared/external.js';
 import { URBAN_RURAL_METRICS } from '../shared/urban-rural.js';
 import { compileCohort, type CohortData } from './compile.js';
+import { CELLS, RF, RM, UF, UM } from './kernel.js';
 import { createCohortRunner, scheduleDump } from './runner.js';
 import { CohortAssumptionsSchema, type CohortAssumptions } from './schema.js';
 import { HUKOU_METRICS } from './hukou/accounts.js';
@@ -86,6 +87,27 @@ function parameters(A: CohortAssumptions, ctx: CompileContext): ParamDecl[] {
   ];
 }
 
+/**
+ * The population pyramid of a state (404 cells `[UF 0…100 | UM | RF | RM]`): single years of
+ * age 0 … 99 and 100+.
+ *
+ * @example
+ * cohortPyramid(state).groups.map((g) => `${g.area} ${g.sex}`); // ['urban female', 'urban male', 'rural female', 'rural male']
+ */
+export function cohortPyramid(state: Float64Array): Pyramid {
+  if (state.length !== CELLS) throw new RangeError(`a cohort state has ${CELLS} cells, got ${state.length}`);
+  const block = (start: number) => Array.from(state.subarray(start, start + 101));
+  return {
+    ages: Array.from({ length: 101 }, (_, a) => a),
+    groups: [
+      { area: 'urban', sex: 'female', values: block(UF) },
+      { area: 'urban', sex: 'male', values: block(UM) },
+      { area: 'rural', sex: 'female', values: block(RF) },
+      { area: 'rural', sex: 'male', values: block(RM) },
+    ],
+  };
+}
+
 const cohort: ModelDefinition<CohortAssumptions, CohortData> = {
   name: 'cohort',
   title: 'Cohort-component urban/rural model by single year of age and sex (MODEL.md v1)',
@@ -100,6 +122,7 @@ const cohort: ModelDefinition<CohortAssumptions, CohortData> = {
     return createCohortRunner(m.data, params.steps, ext);
   },
   inspect: (m: CompiledModel<CohortData>, params: CompiledParams, paths: Float64Array) => scheduleDump(m.data, params.steps, paths),
+  pyramid: cohortPyramid,
   defaultLever: 'ruralToUrban',
 };
 

@@ -10,6 +10,7 @@
  * | `../report/render.js` | `render` | {@link Render} |
  * | `../engine/compile.js` | `compileForValidation` | {@link CompileForValidation} |
  * | `../engine/run.js` | `replayDraw` | {@link ReplayDraw} |
+ * | `../report/html/deterministic-report.js` | `deterministicHtml` | {@link DeterministicHtml} |
  *
  * Errors they throw: a `ParamError` (a scenario path and a message) is located with
  * `loaded.locate` and reported as an input error; an `InputError`, an error with `exitCode: 2`
@@ -61,6 +62,8 @@ export interface RunCliOptions {
   progress: boolean;
   /** Stops the run (SIGINT, SIGTERM): the promise then rejects and the worker pool is destroyed. */
   signal?: AbortSignal;
+  /** The `--set` overrides `loaded` was loaded with, recorded in the result for reproducibility. */
+  sets?: readonly string[];
 }
 
 /** `runScenario` in `src/engine/run.ts`; the result is opaque to the CLI and goes to {@link Render}. */
@@ -88,6 +91,19 @@ export type CompileForValidation = (loaded: LoadedScenario) => unknown;
 /** `replayDraw` in `src/engine/run.ts`: re-runs one draw of a run (`draws` and `seed` as the run's). */
 export type ReplayDraw = (loaded: LoadedScenario, draw: number, options: { draws?: number; seed?: number }) => Promise<ReplayResult>;
 
+/** Options of the deterministic HTML report. */
+export interface DeterministicHtmlOptions {
+  /** `--out DIR`: report.html, projection.json and projection.csv go there; without it the page goes to `stdout`. */
+  out?: string;
+  lang: Lang;
+  /** The `--set` overrides `loaded` was loaded with (shown in the page's identity). */
+  sets: readonly string[];
+  stdout: { write(s: string): unknown };
+}
+
+/** `deterministicHtml` in `src/report/html/deterministic-report.ts`: the median path as a page; returns the files written. */
+export type DeterministicHtml = (loaded: LoadedScenario, options: DeterministicHtmlOptions) => Promise<string[]>;
+
 /** Module paths, relative to `src/cli/`, and the export the CLI takes from each. */
 export const ENGINE_MODULES = {
   runDeterministic: '../engine/deterministic.js',
@@ -96,6 +112,7 @@ export const ENGINE_MODULES = {
   checkRenderOptions: '../report/render.js',
   compileForValidation: '../engine/compile.js',
   replayDraw: '../engine/run.js',
+  deterministicHtml: '../report/html/deterministic-report.js',
 } as const;
 
 /** The function type of each export in {@link ENGINE_MODULES}. */
@@ -106,4 +123,5 @@ export interface EngineExports {
   checkRenderOptions: CheckRenderOptions;
   compileForValidation: CompileForValidation;
   replayDraw: ReplayDraw;
+  deterministicHtml: DeterministicHtml;
 }

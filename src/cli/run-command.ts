@@ -37,7 +37,13 @@ async function replay(loaded: LoadedScenario, cmd: RunCommand & { replayDraw: nu
 async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Promise<number> {
   if (cmd.replayDraw !== undefined) return replay(loaded, { ...cmd, replayDraw: cmd.replayDraw }, io);
   if (cmd.deterministic || cmd.dumpSchedules !== undefined) {
-    if (cmd.format === 'html') throw new UsageError('--format html is not available with --deterministic; use table, json or csv');
+    if (cmd.format === 'html') {
+      if (cmd.dumpSchedules !== undefined) throw new UsageError('--dump-schedules writes JSON beside a table, json or csv projection; drop it or use --format json');
+      (await required('checkRenderOptions'))({ format: cmd.format, lang: cmd.lang });
+      const files = await (await required('deterministicHtml'))(loaded, { ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, sets: cmd.sets, stdout: io.stdout });
+      printOutput({ files }, io, cmd.quiet);
+      return 0;
+    }
     const runDeterministic = await required('runDeterministic');
     const out = await runDeterministic(loaded, {
       format: cmd.format,
@@ -58,6 +64,7 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Pr
       ...(cmd.batchSize !== undefined ? { batchSize: cmd.batchSize } : {}),
       progress: !cmd.quiet,
       signal,
+      sets: cmd.sets,
     }),
   );
   const files = await render(result, { format: cmd.format, ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, stdout: io.stdout });

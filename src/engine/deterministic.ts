@@ -7,7 +7,8 @@
  */
 import { compileParams, evaluatePaths, medianInputs } from '../params/compile.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import type { CompileContext, MetricDecl, ModelDefinition } from './model.js';
+import type { CompileContext, MetricDecl, ModelDefinition, Observer } from './model.js';
+import type { RunPyramids } from './result.js';
 
 /** What the deterministic run needs from a loaded scenario. */
 export interface DeterministicInput {
@@ -39,6 +40,8 @@ export interface DeterministicResult {
   years: number[];
   /** series[m][t], t = 0 … H */
   series: number[][];
+  /** Population pyramids at the baseline and the horizon; null when the model has no `pyramid` hook. */
+  pyramids: RunPyramids | null;
   schedules?: unknown;
 }
 
@@ -57,21 +60,32 @@ export function projectDeterministic(input: DeterministicInput, withSchedules = 
   const paths = new Float64Array(params.keys.length * H);
   evaluatePaths(params, medianInputs(params), paths);
   const out = new Float64Array(compiled.metrics.length * (H + 1));
-  model.createRunner(compiled, params).run(paths, out);
+  const pyramid = model.pyramid?.bind(model);
+  const states: Partial<Record<'baseline' | 'horizon', RunPyramids['baseline']>> = {};
+  const observe: Observer | undefined =
+    pyramid &&
+    ((t, state) => {
+      if (t === 0) states.baseline = { year: ctx.baseYear, ...pyramid(state) };
+      if (t === H) states.horizon = { year: ctx.baseYear + H, ...pyramid(state) };
+    });
+  model.createRunner(compiled, params).run(paths, out, observe);
   const series = compiled.metrics.map((_, m) => Array.from(out.subarray(m * (H + 1), (m + 1) * (H + 1))));
   const years = Array.from({ length: H + 1 }, (_, t) => ctx.baseYear + t);
   const schedules = withSchedules && model.inspect ? model.inspect(compiled, params, paths) : undefined;
-  return { metrics: compiled.metrics, years, series, schedules };
+  const pyramids = states.baseline && states.horizon ? { baseline: states.baseline, horizon: states.horizon } : null;
+  return { metrics: compiled.metrics, years, series, pyramids, schedules };
 }
 
 /**
- * The documented JSON form: `{"years":[{"year","total","urban","rural","urbanShare","flows":{…},"contributions":{…}}]}`.
+ * The documented JSON form: `{"years":[{"year","total","urban","rural","urbanShare","flows":{…},"contributions":{…}}],
+ * "pyramids":{"baseline","horizon"}|null}` (pyramids as in `urbcast.run/1`, src/report/SCHEMA.md).
  *
  * @example
  * deterministicJson(projectDeterministic(loaded)).years[0].urbanShare;
  */
-export function deterministicJson(r: DeterministicResult): { years: Record<string, unknown>[] } {
+export function deterministicJson(r: DeterministicResult): { years: Record<string, unknown>[]; pyramids: RunPyramids | null } {
   return {
+    pyramids: r.pyramids,
     years: r.years.map((year, t) => {
       const row: Record<string, unknown> = { year };
       const flows: Record<string, number> = {};

@@ -80,6 +80,16 @@ export interface Runner {
  */
 export type Observer = (t: number, state: Float64Array, flows: Float64Array | null) => void;
 
+/**
+ * A population by age, area and sex (for population pyramids): `groups[g].values[i]` persons of
+ * ages `ages[i]` … `ages[i + 1] − 1` (the last group open-ended, e.g. 100+).
+ */
+export interface Pyramid {
+  /** First age of each age group, increasing; the last group is open-ended. */
+  ages: number[];
+  groups: { area: 'urban' | 'rural'; sex: 'female' | 'male'; values: number[] }[];
+}
+
 /** A draw whose inputs cannot be projected (e.g. emigration larger than the population). */
 export class DrawError extends Error {
   constructor(
@@ -119,6 +129,11 @@ export interface ModelDefinition<A = unknown, D = unknown> {
   createRunner(model: CompiledModel<D>, params: CompiledParams): Runner;
   /** Optional: the compiled per-step inputs for given paths, for `--dump-schedules`. */
   inspect?(model: CompiledModel<D>, params: CompiledParams, paths: Float64Array): unknown;
+  /**
+   * Optional: the population by age, area and sex in a state seen by an {@link Observer} (reports
+   * draw pyramids from it). Models without ages leave it out, and reports then have no pyramids.
+   */
+  pyramid?(state: Float64Array): Pyramid;
   /** Name of the parameter moved by "what would it take" by default (e.g. `ruralToUrban`). */
   defaultLever?: string;
 }

@@ -7,7 +7,7 @@
  */
 import type { TargetDefinition } from '../scenario/target-types.js';
 import type { LeverResult } from './lever.js';
-import type { MetricKind } from './model.js';
+import type { MetricKind, Pyramid } from './model.js';
 import type { Verdict } from './verdict.js';
 
 /** The schema id of {@link RunResult}; bumped on any incompatible change. */
@@ -72,10 +72,29 @@ export interface InputResult {
   median: number;
 }
 
+/** The population pyramid of the median path in one year (from the model's `pyramid` hook). */
+export interface PyramidResult extends Pyramid {
+  year: number;
+}
+
+/** Pyramids of the median path at the baseline and the horizon. */
+export interface RunPyramids {
+  baseline: PyramidResult;
+  horizon: PyramidResult;
+}
+
 /** The whole result. */
 export interface RunResult {
   schema: typeof RESULT_SCHEMA;
-  scenario: { name: string; file: string; sha256: string | null; model: string; region: string };
+  scenario: {
+    name: string;
+    file: string;
+    sha256: string | null;
+    model: string;
+    region: string;
+    /** The `--set path=value` overrides the scenario was loaded with, in order (the hash is of the file alone). */
+    sets: string[];
+  };
   run: {
     draws: number;
     seed: number;
@@ -96,4 +115,9 @@ export interface RunResult {
   inputs: InputResult[];
   targets: TargetResult[];
   joint: { pAll: number | null; se: number | null; verdict: Verdict | null; milestones: string[] };
+  /**
+   * Population pyramids of the median path; null when the model has no ages (no `pyramid` hook).
+   * Optional only so that results written before it was added still read.
+   */
+  pyramids?: RunPyramids | null;
 }

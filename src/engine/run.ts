@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { RunAccumulator, type MedianRun } from './aggregate/accumulator.js';
 import { compileScenario, type CompiledScenario } from './compile.js';
+import { projectDeterministic } from './deterministic.js';
 import { DrawFailure, NonFiniteOutput } from './draw-failure.js';
 import { engineVersion } from './version.js';
 import type { EngineInput } from './input.js';
@@ -50,6 +51,8 @@ export interface RunOptions {
   progress?: boolean;
   /** Stops the run; `runScenario` then rejects with an `AbortError`. */
   signal?: AbortSignal;
+  /** The `--set` overrides the scenario was loaded with: recorded in `result.scenario.sets`, not applied again. */
+  sets?: readonly string[];
 }
 
 /** Draws that fix the histogram ranges. */
@@ -94,7 +97,13 @@ function medianDirections(exec: Executor, cs: CompiledScenario): (1 | -1 | 0)[] 
   }
 }
 
-function sha256(file: string): string | null {
+/**
+ * The SHA-256 of a file's bytes, or null when it cannot be read.
+ *
+ * @example
+ * sha256('scenarios/heze.yml'); // 'e3b0c442…'
+ */
+export function sha256(file: string): string | null {
   try {
     return createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {
@@ -291,8 +300,8 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         { directions: medianDirections(exec, cs) },
       );
     }
-    return summarize(cs, acc, median, levers, {
-      scenario: { name: cs.main.name, file: cs.main.file, sha256: sha256(cs.main.file), model: cs.main.modelName, region: cs.main.region },
+    const result = summarize(cs, acc, median, levers, {
+      scenario: { name: cs.main.name, file: cs.main.file, sha256: sha256(cs.main.file), model: cs.main.modelName, region: cs.main.region, sets: [...(o.sets ?? [])] },
       run: {
         draws: N,
         seed: cs.main.sampling.seed,
@@ -306,6 +315,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         seconds: (performance.now() - t0) / 1000,
       },
     });
+    return { ...result, pyramids: projectDeterministic(loaded).pyramids };
   } finally {
     progress.end();
     await exec.close();

@@ -6,6 +6,7 @@
  */
 import type { RunResult, TargetResult } from '../engine/result.js';
 import { formatLevel, formatValue, type Lang } from './format.js';
+import { inputLabelIn } from './labels.js';
 import { words } from './words.js';
 
 /**
@@ -52,10 +53,12 @@ export function leverText(t: TargetResult, lang: Lang): string {
  *
  * @example
  * driverText(target); // 'rural→urban migration rate 89% ↑'
+ * driverText(target, false, 'zh'); // '乡→城迁移率 89% ↑'
  */
-export function driverText(t: TargetResult, short = false): string {
+export function driverText(t: TargetResult, short = false, lang: Lang = 'en'): string {
   const top = t.drivers[0];
   if (!top || !(top.index > 0)) return '–';
-  const label = short ? top.label.replace(/\s*\([^)]*\)$/, '') : top.label;
+  const full = inputLabelIn(top.input, top.label, lang);
+  const label = short ? full.replace(/\s*\([^)]*\)$/, '') : full;
   return `${label} ${Math.round(100 * top.index)}% ${top.direction > 0 ? '↑' : top.direction < 0 ? '↓' : ''}`.trimEnd();
 }

@@ -19,7 +19,7 @@ function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
   const fmt = targetFormatter(r, t, lang);
   const threshold = `${comparatorSymbol(t.comparator)} ${fmt(t.value)}${t.tolerance !== undefined ? ` ±${fmt(t.tolerance)}` : ''}`;
   const needs = leverText(t, lang);
-  const driver = driverText(t, true);
+  const driver = driverText(t, true, lang);
   const year = targetWhen(t);
   return [
     `${t.id} ${t.label === t.id ? '' : t.label}`.trim(),

@@ -1,7 +1,8 @@
 /**
  * The HTML report in a real headless Chromium (Debian's /usr/bin/chromium driven by
  * playwright-core): opened from disk, it makes no request beyond file: and data: URLs, logs no
- * error, draws every chart and shows the targets' numbers of result.json. Skipped, with a
+ * error, draws every chart (fans, flows, decomposition, pyramids) and shows the targets' numbers
+ * of result.json, the --set overrides and Chinese labels; the deterministic page likewise. Skipped, with a
  * message, where Chromium is not installed.
  */
 import { execFileSync } from 'node:child_process';
@@ -22,15 +23,21 @@ interface Opened {
   page: Page;
   errors: string[];
   requests: string[];
-  result: RunResult;
+  /** result.json (projection.json for the deterministic page: no targets). */
+  result: RunResult | null;
+  /** The page's inlined chart data. */
+  charts: { fans: unknown[]; flows: unknown[]; decomposition: unknown; pyramids: { panels: unknown[] } | null };
 }
 
 /** Runs the compiled CLI (npm test builds first) on a scenario with few draws, writing the html report. */
-function report(scenario: string, lang: 'en' | 'zh'): string {
+function report(scenario: string, lang: 'en' | 'zh', ...more: string[]): string {
   const out = mkdtempSync(join(tmpdir(), 'urbcast-browser-'));
-  execFileSync(process.execPath, [resolve('bin/simulate.js'), '--scenario', scenario, '--draws', '300', '--format', 'html', '--lang', lang, '--out', out, '--quiet']);
+  execFileSync(process.execPath, [resolve('bin/simulate.js'), '--scenario', scenario, '--draws', '300', '--format', 'html', '--lang', lang, '--out', out, '--quiet', ...more]);
   return out;
 }
+
+/** The `--set` given to the Heze run, which its page must show. */
+const HEZE_SET = 'assumptions.srb.value=1.1';
 
 describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHROMIUM ? '' : ' (skipped: no /usr/bin/chromium)'}`, () => {
   let browser: Browser;
@@ -44,11 +51,17 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
-    opened[name] = { page, errors, requests, result: JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as RunResult };
+    const result = existsSync(join(dir, 'result.json')) ? (JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as RunResult) : null;
+    const charts = JSON.parse((await page.textContent('#chart-data'))!) as Opened['charts'];
+    opened[name] = { page, errors, requests, result, charts };
   }
 
   beforeAll(async () => {
-    const dirs = { heze: report('scenarios/heze.yml', 'en'), jinan: report('scenarios/jinan.yml', 'zh') };
+    const dirs = {
+      heze: report('scenarios/heze.yml', 'en', '--set', HEZE_SET),
+      jinan: report('scenarios/jinan.yml', 'zh'),
+      'heze --deterministic': report('scenarios/heze.yml', 'zh', '--deterministic'),
+    };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -61,7 +74,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
     await browser?.close();
   });
 
-  it.each(['heze', 'jinan'])('%s: no console error and no request beyond file: and data: URLs', (name) => {
+  it.each(['heze', 'jinan', 'heze --deterministic'])('%s: no console error and no request beyond file: and data: URLs', (name) => {
     const { errors, requests } = opened[name];
 
     expect(errors).toEqual([]);
@@ -69,8 +82,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
   });
 
-  it.each(['heze', 'jinan'])('%s: every chart canvas is drawn', async (name) => {
-    const { page } = opened[name];
+  it.each(['heze', 'jinan', 'heze --deterministic'])('%s: every chart canvas is drawn (fans, flows, decomposition, pyramids)', async (name) => {
+    const { page, charts } = opened[name];
 
     const inked = await page.$$eval('.chart canvas', (canvases) =>
       (canvases as HTMLCanvasElement[]).map((c) => {
@@ -81,12 +94,32 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
       }),
     );
 
-    expect(inked).toHaveLength(3);
+    const expected = charts.fans.length + charts.flows.length + (charts.decomposition ? 1 : 0) + (charts.pyramids?.panels.length ?? 0);
+    expect(inked).toHaveLength(expected);
+    // the cohort model: urban share, total, ≥ 1 flow, decomposition, two pyramids
+    expect(charts.flows.length).toBeGreaterThan(0);
+    expect(charts.pyramids?.panels).toHaveLength(2);
+    expect(await page.$$eval('#s-pyramids canvas', (c) => c.length)).toBe(2);
+    expect(await page.$$eval('#s-flows canvas', (c) => c.length)).toBe(charts.flows.length);
     for (const n of inked) expect(n).toBeGreaterThan(2000);
   });
 
+  it("shows the run's --set overrides in its identity", async () => {
+    expect(await opened.heze.page.textContent('[data-field="sets"]')).toBe(`--set ${HEZE_SET}`);
+    expect(opened.heze.result!.scenario.sets).toEqual([HEZE_SET]);
+  });
+
+  it('the deterministic page has no probabilities', async () => {
+    const { page } = opened['heze --deterministic'];
+
+    expect(await page.$('#targets')).toBeNull();
+    expect(await page.$('#s-drivers')).toBeNull();
+    expect(await page.textContent('[data-field="draws"]')).toContain('中位数');
+  });
+
   it.each(['heze', 'jinan'])("%s: the targets table shows result.json's numbers", async (name) => {
-    const { page, result } = opened[name];
+    const { page } = opened[name];
+    const result = opened[name].result!;
 
     const rows = await page.$$eval('#targets tbody tr', (trs) =>
       trs.map((tr) => ({
@@ -111,5 +144,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
 
     expect(await page.textContent('#s-targets h2')).toBe('规划目标');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    // parameter labels too, in the drivers and the targets table
+    const names = await page.$$eval('#s-drivers .bar .name', (els) => els.map((e) => e.textContent ?? ''));
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n, n).toMatch(/\p{Script=Han}/u);
+    expect(await page.textContent('#s-drivers')).not.toContain('migration rate');
+    expect(await page.textContent('#targets')).not.toContain('migration rate');
   });
 });

@@ -66,11 +66,29 @@ describe('simulate', () => {
     expect(r.err).toBe(`wrote ${file}\n`);
   });
 
-  it('--format html with --deterministic is a usage error', async () => {
-    const r = await run('--scenario', base, '--deterministic', '--format', 'html');
+  it('--deterministic --format html writes the page with projection.json and projection.csv', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'urbcast-det-html-'));
+
+    const r = await run('--scenario', base, '--deterministic', '--format', 'html', '--out', out, '--lang', 'zh');
+
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(['report.html', 'projection.json', 'projection.csv'].map((f) => `wrote ${join(out, f)}\n`).join(''));
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html lang="zh-CN">');
+  });
+
+  it('--deterministic --format html with --dump-schedules is a usage error', async () => {
+    const r = await run('--scenario', base, '--deterministic', '--format', 'html', '--dump-schedules', join(tmpdir(), 'never.json'));
 
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--format html is not available with --deterministic');
+    expect(r.err).toContain('--dump-schedules');
+  });
+
+  it('records the --set overrides in the result', async () => {
+    const r = await run('--scenario', base, '--draws', '20', '--workers', '1', '--quiet', '--format', 'json', '--set', 'draws=30', '--set', 'seed=7');
+
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out) as { scenario: { sets: string[] }; run: { draws: number } };
+    expect(result.scenario.sets).toEqual(['draws=30', 'seed=7']);
   });
 
   it('runs the draws and renders the report (json on stdout)', async () => {

@@ -73,7 +73,7 @@ describe('runScenario: the result', () => {
 
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(r.schema).toBe('urbcast.run/1');
-    expect(r.scenario).toEqual({ name: 'toy scenario', file: '/virtual/toy.yml', sha256: null, model: 'toy', region: 'Toyland' });
+    expect(r.scenario).toEqual({ name: 'toy scenario', file: '/virtual/toy.yml', sha256: null, model: 'toy', region: 'Toyland', sets: [] });
     expect(r.run).toMatchObject({ draws: 300, seed: 11, lhs: true, leverDraws: 120, sensitivityBins: 17 });
     expect(r.metrics.map((m) => m.name)).toEqual(['total', 'urban', 'rural', 'urbanShare', 'ruralToUrban', 'contrib.internal']);
     const flow = r.metrics.find((m) => m.name === 'ruralToUrban')!;

@@ -45,12 +45,13 @@ export function drawCharts(data: ChartData, uPlot: any): void {
   // as wide as the page's column allows
   const W = Math.max(640, Math.min(1130, host(data.fans[0]?.id ?? data.decomposition?.id ?? '')?.clientWidth ?? 880));
 
-  for (const f of data.fans) {
+  for (const f of [...data.fans, ...data.flows]) {
     const blue = (a: number) => `rgba(31, 83, 160, ${a})`;
     const band = { stroke: 'transparent', width: 0, points: { show: false } };
+    // small charts (the flows) sit in a grid: as wide as their own cell
     const opts = {
-      width: W,
-      height: H,
+      width: f.small ? Math.max(320, Math.min(W, host(f.id)?.clientWidth || W / 2)) : W,
+      height: f.small ? 280 : H,
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false }, y: { range: () => f.range } },

@@ -9,11 +9,12 @@ import { createRequire } from 'node:module';
 import type { RunResult } from '../../engine/result.js';
 import type { Lang } from '../format.js';
 import type { AssumptionRow } from './assumptions.js';
-import { chartData } from './chart-data.js';
+import { chartData, type FanChart } from './chart-data.js';
 import { drawCharts } from './client.js';
+import { drawPyramids } from './client-pyramid.js';
 import { escapeHtml, inlineJson } from './escape.js';
 import type { ObservedPoint } from './history.js';
-import { assumptionsTable, decompositionLegend, drivers, fanLegend, identity } from './sections.js';
+import { assumptionsTable, decompositionLegend, drivers, fanLegend, identity, pyramidLegend } from './sections.js';
 import { STYLE } from './style.js';
 import { targetsTable } from './targets-table.js';
 import { htmlWords } from './words.js';
@@ -38,6 +39,9 @@ function uplot(): { js: string; css: string } {
   return uplotAssets;
 }
 
+/** Whether a fan shows observed points or targets (else its legend leaves them out). */
+const marked = (f: FanChart) => f.targets.length > 0 || [...f.census, ...f.yearEnd].some((x) => x !== null);
+
 /** A script's text made safe to inline (no `</script>` inside). */
 const inlineScript = (js: string) => js.replace(/<\/script/gi, '<\\/script');
 
@@ -52,10 +56,14 @@ export function htmlPage(r: RunResult, extras: PageExtras, lang: Lang): string {
   const data = chartData(r, extras.history, lang);
   const { js, css } = uplot();
   const section = (id: string, title: string, body: string) => `<section id="s-${id}"><h2>${escapeHtml(title)}</h2>${body}</section>`;
+  const cell = (id: string, title: string, cls: string) => `<div><h3>${escapeHtml(title)}</h3><div class="${cls}" id="${id}"></div></div>`;
   const charts = [
-    ...data.fans.map((f) => section(f.id, f.title, `<div class="chart" id="${f.id}"></div>${fanLegend(data)}`)),
+    ...data.fans.map((f) => section(f.id, f.title, `<div class="chart" id="${f.id}"></div>${fanLegend(data, marked(f))}`)),
+    ...(data.flows.length > 0 ? [section('flows', w.sections.flows, `<div class="grid2">${data.flows.map((f) => cell(f.id, f.title, 'chart')).join('')}</div>${fanLegend(data, false)}`)] : []),
     ...(data.decomposition ? [section('decomposition', data.decomposition.title, `<div class="chart" id="decomposition"></div>${decompositionLegend(data)}`)] : []),
+    ...(data.pyramids ? [section('pyramids', w.sections.pyramids, `<div class="grid2">${data.pyramids.panels.map((p) => cell(p.id, p.title, 'chart pyramid')).join('')}</div>${pyramidLegend(data)}`)] : []),
   ];
+  const probabilistic = r.run.draws > 0;
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -72,15 +80,16 @@ export function htmlPage(r: RunResult, extras: PageExtras, lang: Lang): string {
 ${identity(r, lang)}
 </header>
 <main>
-${section('targets', w.sections.targets, targetsTable(r, lang))}
+${section('targets', w.sections.targets, probabilistic ? targetsTable(r, lang) : `<p>${escapeHtml(w.deterministicTargets)}</p>`)}
 ${charts.join('\n')}
-${section('drivers', w.sections.drivers, drivers(r, lang))}
+${probabilistic ? section('drivers', w.sections.drivers, drivers(r, lang)) : ''}
 ${section('assumptions', w.sections.assumptions, assumptionsTable(extras.assumptions, lang, extras.assumptionsComplete))}
 ${section('notes', w.sections.notes, w.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join(''))}
 </main>
 <script type="application/json" id="chart-data">${inlineJson(data)}</script>
 <script>${inlineScript(js)}</script>
 <script>${inlineScript(`(${drawCharts.toString()})(JSON.parse(document.getElementById('chart-data').textContent), uPlot);`)}</script>
+<script>${inlineScript(`(${drawPyramids.toString()})(JSON.parse(document.getElementById('chart-data').textContent).pyramids, ${JSON.stringify(lang)});`)}</script>
 </body>
 </html>
 `;

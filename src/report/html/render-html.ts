@@ -37,7 +37,8 @@ export async function pageExtras(r: RunResult, data: string = dataDir): Promise<
   let assumptionsComplete = false;
   if (existsSync(r.scenario.file)) {
     try {
-      const loaded = await loadScenario(r.scenario.file);
+      // with the run's --set overrides, so the table shows the values the run used
+      const loaded = await loadScenario(r.scenario.file, { sets: r.scenario.sets ?? [] });
       assumptions = assumptionRows(loaded.scenario.assumptions, r.inputs);
       assumptionsComplete = true;
     } catch {
@@ -48,6 +49,23 @@ export async function pageExtras(r: RunResult, data: string = dataDir): Promise<
 }
 
 /**
+ * Writes `report.html` and its companion files into `out` (each whole, via temp + rename), or
+ * prints the page on `stdout` without `out`; returns the files written.
+ *
+ * @example
+ * writeReport(html, { out: 'out/heze' }, { 'result.json': json }); // ['out/heze/report.html', 'out/heze/result.json']
+ */
+export function writeReport(html: string, opts: Pick<HtmlOptions, 'out' | 'stdout'>, companions: Record<string, string>): string[] {
+  if (opts.out === undefined) {
+    (opts.stdout ?? process.stdout).write(html);
+    return [];
+  }
+  const files: [string, string][] = [[join(opts.out, 'report.html'), html], ...Object.entries(companions).map(([name, text]): [string, string] => [join(opts.out!, name), text])];
+  for (const [file, text] of files) writeFileAtomic(file, text);
+  return files.map(([f]) => f);
+}
+
+/**
  * Writes (or prints) the HTML report; returns the files written.
  *
  * @example
@@ -55,17 +73,6 @@ export async function pageExtras(r: RunResult, data: string = dataDir): Promise<
  * // ['out/heze/report.html', 'out/heze/result.json', 'out/heze/quantiles.csv']
  */
 export async function renderHtml(r: RunResult, opts: HtmlOptions, companions: { json: string; csv: string }): Promise<string[]> {
-  const { lang = 'en', stdout = process.stdout } = opts;
-  const html = htmlPage(r, await pageExtras(r, opts.dataDir), lang);
-  if (opts.out === undefined) {
-    stdout.write(html);
-    return [];
-  }
-  const files: [string, string][] = [
-    [join(opts.out, 'report.html'), html],
-    [join(opts.out, 'result.json'), companions.json],
-    [join(opts.out, 'quantiles.csv'), companions.csv],
-  ];
-  for (const [file, text] of files) writeFileAtomic(file, text);
-  return files.map(([f]) => f);
+  const html = htmlPage(r, await pageExtras(r, opts.dataDir), opts.lang ?? 'en');
+  return writeReport(html, opts, { 'result.json': companions.json, 'quantiles.csv': companions.csv });
 }

@@ -6,13 +6,14 @@
  */
 import type { RunResult } from '../../engine/result.js';
 import { formatLevel, type Lang } from '../format.js';
+import { inputLabelIn, paramLabel } from '../labels.js';
 import type { AssumptionRow } from './assumptions.js';
 import type { ChartData } from './chart-data.js';
 import { escapeHtml } from './escape.js';
 import { htmlWords } from './words.js';
 
 /**
- * Scenario file and hash, model, draws, seed, engine version and date.
+ * Scenario file and hash, the `--set` overrides, model, draws, seed, engine version and date.
  *
  * @example
  * identity(result, 'en'); // '<dl class="identity">…'
@@ -20,11 +21,13 @@ import { htmlWords } from './words.js';
 export function identity(r: RunResult, lang: Lang): string {
   const w = htmlWords(lang).identity;
   const n = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const sets = r.scenario.sets ?? [];
   const items: [string, string, string][] = [
     ['file', w.scenario, r.scenario.file],
     ['sha256', w.sha256, r.scenario.sha256 ?? '–'],
+    ['sets', w.sets, sets.length === 0 ? w.noSets : sets.map((x) => `--set ${x}`).join(' ')],
     ['model', w.model, r.scenario.model],
-    ['draws', w.draws, `${n.format(r.run.draws)}${r.run.lhs ? ` (${w.lhs})` : ''}`],
+    ['draws', w.draws, r.run.draws === 0 ? w.deterministic : `${n.format(r.run.draws)}${r.run.lhs ? ` (${w.lhs})` : ''}`],
     ['seed', w.seed, String(r.run.seed)],
     ['engine', w.engine, `urbcast ${r.run.engineVersion}`],
     ['date', w.date, r.run.startedAt],
@@ -48,7 +51,7 @@ export function drivers(r: RunResult, lang: Lang): string {
         : top
             .map(
               (d) =>
-                `<div class="bar"><span class="name">${escapeHtml(d.label)}</span><span class="track"><span class="fill" style="width:${(100 * Math.max(0, Math.min(1, d.index))).toFixed(1)}%"></span></span><span class="val">${Math.round(100 * d.index)}% ${d.direction > 0 ? '↑' : d.direction < 0 ? '↓' : ''}</span></div>`,
+                `<div class="bar"><span class="name" title="${escapeHtml(inputLabelIn(d.input, d.label, lang))}">${escapeHtml(inputLabelIn(d.input, d.label, lang))}</span><span class="track"><span class="fill" style="width:${(100 * Math.max(0, Math.min(1, d.index))).toFixed(1)}%"></span></span><span class="val">${Math.round(100 * d.index)}% ${d.direction > 0 ? '↑' : d.direction < 0 ? '↓' : ''}</span></div>`,
             )
             .join('');
     return `<div class="driver-block"><h3>${escapeHtml(t.id)} <span class="sub">${escapeHtml(t.label === t.id ? '' : t.label)}</span></h3>${bars}</div>`;
@@ -67,7 +70,7 @@ export function assumptionsTable(rows: AssumptionRow[], lang: Lang, complete: bo
   const head = [w.param, w.label, w.value, w.change, w.median, w.why];
   const body = rows.map(
     (a) =>
-      `<tr><td><code>${escapeHtml(a.param)}</code></td><td>${escapeHtml(a.label)}</td><td><code>${escapeHtml(a.value)}</code></td><td><code>${escapeHtml(a.change)}</code></td><td class="num">${
+      `<tr><td><code>${escapeHtml(a.param)}</code></td><td>${escapeHtml(paramLabel(a.param, a.label, lang))}</td><td><code>${escapeHtml(a.value)}</code></td><td><code>${escapeHtml(a.change)}</code></td><td class="num">${
         a.median === null ? '' : escapeHtml(formatLevel(a.median, a.unit))
       }</td><td class="why">${escapeHtml(a.why)}</td></tr>`,
   );
@@ -78,15 +81,18 @@ export function assumptionsTable(rows: AssumptionRow[], lang: Lang, complete: bo
 }
 
 /**
- * The legend under a fan chart or the decomposition (swatches coloured by the page's script).
+ * The legend under a fan chart or the decomposition (swatches coloured by the page's script);
+ * `observed` false leaves out the observed points and targets (the flows have none).
  *
  * @example
  * fanLegend(data); // '<div class="legend">…'
  */
-export function fanLegend(data: ChartData): string {
+export function fanLegend(data: ChartData, observed = true): string {
   const l = data.legend;
   const item = (cls: string, text: string) => `<span class="item"><i class="${cls}"></i>${escapeHtml(text)}</span>`;
-  return `<div class="legend">${item('l-median', l.median)}${item('l-b50', l.band50)}${item('l-b80', l.band80)}${item('l-b95', l.band95)}${item('l-census', l.census)}${item('l-yearend', l.yearEnd)}${item('l-target', l.target)}</div>`;
+  const points = observed ? `${item('l-census', l.census)}${item('l-yearend', l.yearEnd)}` : '';
+  if (data.deterministic) return `<div class="legend">${item('l-median', l.path)}${points}</div>`;
+  return `<div class="legend">${item('l-median', l.median)}${item('l-b50', l.band50)}${item('l-b80', l.band80)}${item('l-b95', l.band95)}${points}${observed ? item('l-target', l.target) : ''}</div>`;
 }
 
 /**
@@ -98,4 +104,16 @@ export function decompositionLegend(data: ChartData): string {
   if (!d) return '';
   const items = d.series.map((s, k) => `<span class="item"><i class="swatch" data-k="${k}"></i>${escapeHtml(s.label)}</span>`);
   return `<div class="legend" id="${d.id}-legend">${items.join('')}<span class="item"><i class="l-net"></i>${escapeHtml(data.legend.net)}</span></div>`;
+}
+
+/**
+ * The legend of the pyramids: urban and rural swatches (the sexes are named on the canvas).
+ *
+ * @example
+ * pyramidLegend(data); // '<div class="legend">…' ('' without pyramids)
+ */
+export function pyramidLegend(data: ChartData): string {
+  const p = data.pyramids;
+  if (!p) return '';
+  return `<div class="legend"><span class="item"><i class="p-urban"></i>${escapeHtml(p.words.urban)}</span><span class="item"><i class="p-rural"></i>${escapeHtml(p.words.rural)}</span></div>`;
 }

@@ -22,7 +22,9 @@ table.data th, table.data td { border-bottom: 1px solid #ddd; padding: 4px 6px; 
 table.data th { border-bottom: 2px solid #111; font-weight: 600; }
 table.data td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .sub { color: #555; font-size: 11.5px; }
-td.src { overflow-wrap: anywhere; min-width: 150px; max-width: 210px; }
+table.data td.range { white-space: normal; }
+td.range span { white-space: nowrap; }
+td.src { overflow-wrap: anywhere; min-width: 120px; max-width: 200px; }
 td.why { max-width: 420px; font-size: 11.5px; color: #333; }
 .verdict { font-weight: 600; white-space: nowrap; }
 #targets td:first-child { min-width: 140px; }
@@ -39,6 +41,11 @@ td.why { max-width: 420px; font-size: 11.5px; color: #333; }
 .legend .l-yearend { width: 9px; height: 9px; border-radius: 50%; background: #fff; border: 2px solid #111; }
 .legend .l-target { width: 11px; height: 11px; transform: rotate(45deg); background: linear-gradient(135deg, rgb(68,1,84), rgb(33,145,140), rgb(253,231,37)); border-color: #000; }
 .legend .l-net { height: 0; border: 0; border-top: 2px dashed #000; }
+.legend .p-urban { background: #1f3f73; border-color: #333; }
+.legend .p-rural { background: #c9d9ee; border-color: #333; }
+.grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 8px 24px; }
+.grid2 .legend { margin-left: 70px; }
+.pyramid { margin: 6px 0; }
 .drivers { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 6px 28px; }
 .bar { display: grid; grid-template-columns: 190px 1fr 56px; gap: 6px; align-items: center; font-size: 12px; }
 .bar .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

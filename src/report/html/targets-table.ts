@@ -22,7 +22,7 @@ function row(r: RunResult, t: TargetResult, lang: Lang): string {
   const fmt = targetFormatter(r, t, lang);
   const when = targetWhen(t);
   const needs = leverText(t, lang);
-  const driver = driverText(t);
+  const driver = driverText(t, false, lang);
   const src = t.source;
   const source = src?.document !== undefined ? `${src.document}:${src.line ?? ''}` : '–';
   return [
@@ -31,8 +31,8 @@ function row(r: RunResult, t: TargetResult, lang: Lang): string {
     `<td>${escapeHtml(when)}</td>`,
     `<td class="num" data-field="value" data-value="${t.value}">${escapeHtml(`${comparatorSymbol(t.comparator)} ${fmt(t.value)}${t.tolerance !== undefined ? ` ±${fmt(t.tolerance)}` : ''}`)}</td>`,
     num('median', t.median, fmt(t.median)),
-    `<td class="num">${span('q10', t.q10, fmt(t.q10))} – ${span('q90', t.q90, fmt(t.q90))}</td>`,
-    `<td class="num">${span('q025', t.q025, fmt(t.q025))} – ${span('q975', t.q975, fmt(t.q975))}</td>`,
+    `<td class="num range">${span('q10', t.q10, fmt(t.q10))} – ${span('q90', t.q90, fmt(t.q90))}</td>`,
+    `<td class="num range">${span('q025', t.q025, fmt(t.q025))} – ${span('q975', t.q975, fmt(t.q975))}</td>`,
     `<td class="num" data-field="pMet" data-value="${t.pMet}" data-se="${t.se}">${escapeHtml(formatPMet(t.pMet, t.se, r.run.draws))}</td>`,
     `<td class="verdict v-${t.verdict.replace(/ /g, '-')}">${escapeHtml(w.verdict[t.verdict])}</td>`,
     `<td>${escapeHtml(needs)}</td>`,

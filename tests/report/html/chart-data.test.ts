@@ -61,4 +61,39 @@ describe('chartData', () => {
 
     expect(data.decomposition).toBeNull();
   });
+
+  it('makes small fans of the flows between areas, leaving out by-area parts and flows that are always zero', async () => {
+    const r = await toyResult();
+    const flow = r.metrics.find((m) => m.name === 'ruralToUrban')!;
+    const zero = { ...flow, name: 'urbanToRural', quantiles: Object.fromEntries(Object.entries(flow.quantiles).map(([k, v]) => [k, v.map((x) => (x === null ? null : 0))])) as typeof flow.quantiles, deterministic: flow.deterministic.map((x) => (x === null ? null : 0)) };
+    const byArea = { ...flow, name: 'births.U' };
+
+    const data = chartData({ ...r, metrics: [...r.metrics, zero, byArea] }, [], 'zh');
+
+    expect(data.flows.map((f) => f.id)).toEqual(['fan-ruralToUrban']);
+    expect(data.flows[0]).toMatchObject({ small: true, title: '乡→城迁移人口', yLabel: '人/年' });
+    expect(data.flows[0].bands[3]).toEqual(flow.quantiles.p50);
+    expect(data.fans.every((f) => !f.small)).toBe(true);
+  });
+
+  it('adds a fan for every other share the model reports (e.g. hukouShare)', async () => {
+    const r = await toyResult();
+    const share = r.metrics.find((m) => m.name === 'urbanShare')!;
+
+    const data = chartData({ ...r, metrics: [...r.metrics, { ...share, name: 'hukouShare', label: 'Hukou share' }] }, [], 'en');
+
+    expect(data.fans.map((f) => f.id)).toEqual(['fan-urbanShare', 'fan-total', 'fan-hukouShare']);
+    expect(data.fans[2].census.every((x) => x === null)).toBe(true);
+  });
+
+  it('draws one deterministic path (no draws) as the median line with no bands', async () => {
+    const r = await toyResult();
+
+    const data = chartData({ ...r, run: { ...r.run, draws: 0 } }, [], 'en');
+
+    const share = data.fans[0];
+    expect(data.deterministic).toBe(true);
+    expect(share.bands[3]).toEqual(r.metrics.find((m) => m.name === 'urbanShare')!.deterministic);
+    for (const k of [0, 1, 2, 4, 5, 6]) expect(share.bands[k].every((x) => x === null)).toBe(true);
+  });
 });

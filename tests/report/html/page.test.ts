@@ -39,4 +39,47 @@ describe('htmlPage', () => {
     expect(html).toContain('规划目标');
     expect(html).toContain('常住人口城镇化率');
   });
+
+  it('shows the --set overrides in the identity, and "none" without them', async () => {
+    const r = await toyResult();
+
+    const withSets = htmlPage({ ...r, scenario: { ...r.scenario, sets: ['assumptions.migration=0.02'] } }, extras, 'en');
+    const without = htmlPage({ ...r, scenario: { ...r.scenario, sets: [] } }, extras, 'zh');
+
+    expect(withSets).toContain('<dd data-field="sets">--set assumptions.migration=0.02</dd>');
+    expect(without).toContain('<dd data-field="sets">无</dd>');
+  });
+
+  it('labels the drivers in Chinese with --lang zh', async () => {
+    const r = await toyResult();
+    const drivers = [{ input: 'ruralToUrban.value', label: 'rural→urban migration rate', index: 0.8, direction: 1 as const }];
+
+    const html = htmlPage({ ...r, targets: r.targets.map((t) => ({ ...t, drivers })) }, extras, 'zh');
+
+    const section = html.slice(html.indexOf('id="s-drivers"'), html.indexOf('id="s-assumptions"'));
+    expect(section).toContain('乡→城迁移率');
+    expect(section).not.toContain('rural→urban migration rate');
+  });
+
+  it('has a pyramids section only when the result has pyramids', async () => {
+    const r = await toyResult();
+    const ages = [0, 5, 10];
+    const groups = (['urban', 'rural'] as const).flatMap((area) => (['female', 'male'] as const).map((sex) => ({ area, sex, values: [3, 2, 1] })));
+    const pyramids = { baseline: { year: 2021, ages, groups }, horizon: { year: 2035, ages, groups } };
+
+    expect(htmlPage(r, extras, 'en')).not.toContain('id="s-pyramids"');
+    const html = htmlPage({ ...r, pyramids }, extras, 'en');
+    expect(html).toContain('id="pyramid-baseline"');
+    expect(html).toContain('id="pyramid-horizon"');
+  });
+
+  it('without draws (a deterministic path) shows no probabilities and no drivers', async () => {
+    const r = await toyResult();
+
+    const html = htmlPage({ ...r, run: { ...r.run, draws: 0 }, targets: [] }, extras, 'en');
+
+    expect(html).not.toContain('id="s-drivers"');
+    expect(html).not.toContain('id="targets"');
+    expect(html).toContain('no probabilities');
+  });
 });

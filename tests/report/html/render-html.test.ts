@@ -45,6 +45,15 @@ describe('pageExtras', () => {
     expect(extras.history.some((h) => h.year === 2020 && h.kind === 'census')).toBe(true);
   });
 
+  it('applies the run’s --set overrides, so the table shows the values the run used', async () => {
+    const r = await toyResult();
+    const file = resolve('scenarios/heze.yml');
+
+    const extras = await pageExtras({ ...r, scenario: { ...r.scenario, file, sets: ['assumptions.ruralToUrban.value=0.025'] } });
+
+    expect(extras.assumptions.find((a) => a.param === 'ruralToUrban')!.value).toBe('0.025');
+  });
+
   it("falls back to the run's inputs when the file is not there", async () => {
     const r = await toyResult();
 
