@@ -72,6 +72,17 @@ export interface InputResult {
   median: number;
 }
 
+/** How a calibrated run weighted its draws (`calibration:`; see src/engine/calibration.ts). */
+export interface CalibrationResult {
+  /** Importance weights with the prior as proposal (likelihood weighting), normalised to sum to one. */
+  method: 'importance';
+  /** Effective sample size (Σw)²/Σw² of the run's draws. */
+  ess: number;
+  minEss: number;
+  /** The observations that weighted the draws (those in the projected years), with the weighted median of the metric there. */
+  observations: { year: number; metric: string; value: number; se: number; median: number | null }[];
+}
+
 /** The whole result. */
 export interface RunResult {
   schema: typeof RESULT_SCHEMA;
@@ -96,4 +107,6 @@ export interface RunResult {
   inputs: InputResult[];
   targets: TargetResult[];
   joint: { pAll: number | null; se: number | null; verdict: Verdict | null; milestones: string[] };
+  /** Present only for a calibrated run: every number above is then weighted. */
+  calibration?: CalibrationResult;
 }

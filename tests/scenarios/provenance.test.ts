@@ -119,8 +119,8 @@ describe('citations', () => {
 const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yml'));
 
 describe('scenarios/*.yml provenance', () => {
-  it('has the four scenarios', () => {
-    expect(files.sort()).toEqual(['heze.yml', 'jinan.yml', 'jining.yml', 'shandong.yml']);
+  it('has the five scenarios', () => {
+    expect(files.sort()).toEqual(['heze.yml', 'jinan-calibrated.yml', 'jinan.yml', 'jining.yml', 'shandong.yml']);
   });
 
   const ids = seedIds();
