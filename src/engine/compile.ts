@@ -11,6 +11,7 @@ import { compileParams, evaluatePaths, medianInputs, ParamError, type CompiledPa
 import type { SamplingPlan } from '../params/sampler.js';
 import { streamId } from '../random/philox.js';
 import { median } from '../random/distributions.js';
+import { compileCalibration, type CompiledCalibration } from './calibration.js';
 import { correlationFactor } from './correlations.js';
 import type { EngineInput } from './input.js';
 import type { CompiledModel, MetricDecl } from './model.js';
@@ -61,6 +62,8 @@ export interface CompiledScenario {
   metrics: MetricDecl[];
   targets: CompiledTarget[];
   lever: CompiledLever | null;
+  /** The observations weighting the draws (`calibration:`), or null: every draw weighs the same. */
+  calibration: CompiledCalibration | null;
 }
 
 /** Overrides of the scenario's own `draws` and `seed`. */
@@ -189,6 +192,7 @@ export function compileScenario(input: EngineInput, overrides: CompileOverrides 
     metrics: main.model.metrics,
     targets,
     lever: compileLever(input, main),
+    calibration: s.calibration === undefined ? null : compileCalibration(s.history ?? [], s.calibration, main.model.metrics, main.baseYear, main.steps),
   };
 }
 

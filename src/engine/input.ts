@@ -19,6 +19,10 @@ export interface EngineScenarioFields {
   sampling?: { lhs: boolean; correlations: { between: [string, string]; rho: number }[] };
   lever?: { param: string; min?: number; max?: number };
   targets: ResolvedTarget[];
+  /** Observations of the region (`history:`); those after the baseline weight the draws when `calibration` is set. */
+  history?: { year: number; metric: string; value: number; se: number }[];
+  /** Calibration to history (importance weights); absent: every draw weighs the same. */
+  calibration?: { method: 'importance'; minEss: number };
 }
 
 /** A loaded, validated scenario (structurally, the loader's `LoadedScenario`). */

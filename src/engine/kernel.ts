@@ -8,6 +8,7 @@
  * @module
  */
 import { evaluatePaths, type CompiledParams } from '../params/compile.js';
+import { logWeight } from './calibration.js';
 import { sampleInputs } from '../params/sampler.js';
 import type { CompiledScenario, CompiledUnit } from './compile.js';
 import { DrawError, type ModelDefinition, type Runner } from './model.js';
@@ -55,6 +56,8 @@ export interface BatchResult {
   uniforms: Float64Array | null;
   /** `[d * T + k]`: the reference part of target k's quantity; null unless `full` and some target has a reference. */
   refParts: Float64Array | null;
+  /** `[d]`: draw start + d's log-weight from the observations (`calibration.ts`); null unless `full` and the scenario is calibrated. */
+  logWeights: Float64Array | null;
   /** Infeasible draws counted (only with `tolerateErrors`). */
   failed: number;
   /** Set when a draw was infeasible and errors are not tolerated; the batch stops there. */
@@ -171,13 +174,16 @@ export class DrawKernel {
     const S = main.out.length;
     const J = main.unit.inputs.length;
     const R = task.full && this.relative ? T : 0;
-    const per = task.full ? T + S + J + R : T;
+    const cal = task.full ? cs.calibration : null;
+    const L = cal !== null ? 1 : 0;
+    const per = task.full ? T + S + J + R + L : T;
     const n = task.count;
     const buf = new Float64Array(n * per);
     const values = buf.subarray(0, n * T);
     const series = task.full ? buf.subarray(n * T, n * (T + S)) : null;
     const uniforms = task.full ? buf.subarray(n * (T + S), n * (T + S + J)) : null;
-    const refParts = R > 0 ? buf.subarray(n * (T + S + J)) : null;
+    const refParts = R > 0 ? buf.subarray(n * (T + S + J), n * (T + S + J + R)) : null;
+    const logWeights = cal !== null ? buf.subarray(n * (T + S + J + R)) : null;
     const given = task.refParts;
     const refs = given === undefined ? this.refs : [];
     let failed = 0;
@@ -211,8 +217,9 @@ export class DrawKernel {
       }
       if (series !== null) series.set(main.out, d * S);
       if (uniforms !== null) uniforms.set(main.u, d * J);
+      if (cal !== null) logWeights![d] = logWeight(cal, main.out);
     }
-    return { start: task.start, count: n, series, values, uniforms, refParts, failed, error };
+    return { start: task.start, count: n, series, values, uniforms, refParts, logWeights, failed, error };
   }
 
   /**

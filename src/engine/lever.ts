@@ -21,6 +21,11 @@
  * would only resolve noise); `needed` interpolates linearly within the final bracket. If P(met) stays ≥ 0.5 (or < 0.5)
  * over the whole bracket, the result says so instead of giving a number.
  *
+ * **Calibrated runs.** The lever draws keep the importance weights they have in the main run (the
+ * posterior over the uncertain inputs given the history; the lever is a policy change applied to
+ * it, not evidence, so the weights are not recomputed for shifted paths): P(met) = Σ_met w / Σ_feasible w,
+ * and the noise floor uses the lever draws' effective sample size instead of n.
+ *
  * @module
  */
 import type { CompiledLever } from './compile.js';
@@ -48,6 +53,10 @@ export interface LeverEvaluation {
   n: number;
   /** Infeasible draws. */
   failed: number;
+  /** Weighted runs: `met` holds sums of weights; this is the total weight of the feasible draws. */
+  mass?: number;
+  /** Weighted runs: the effective sample size of the lever draws. */
+  ess?: number;
 }
 
 /** Runs the lever draws with the lever's level moved by `delta`. */
@@ -129,7 +138,7 @@ export async function searchLevers(
     }
     return ok;
   };
-  const p = (e: LeverEvaluation, k: number) => e.met[k] / (e.n - e.failed);
+  const p = (e: LeverEvaluation, k: number) => e.met[k] / (e.mass ?? e.n - e.failed);
   const high = (e: LeverEvaluation, k: number) => p(e, k) >= 0.5;
 
   // 1. shared probes outwards from Δ = 0
@@ -194,7 +203,7 @@ export async function searchLevers(
     let fa = p(probes[cell].e, k) - 0.5;
     let fb = p(probes[cell + 1].e, k) - 0.5;
     const tol = o.tolerance * Math.max(Math.abs(lever.assumed), Math.abs(lever.assumed + a), Math.abs(lever.assumed + b), 1e-12);
-    const flat = 0.5 * (0.5 / Math.sqrt(n));
+    const flat = 0.5 * (0.5 / Math.sqrt(probes[0].e.ess ?? n));
     for (let step = 0; step < o.maxSteps && b - a > tol && Math.abs(fb - fa) > flat && fa !== 0 && fb !== 0; step++) {
       const w = b - a;
       const c = Math.min(b - 0.1 * w, Math.max(a + 0.1 * w, a - (fa * w) / (fb - fa)));

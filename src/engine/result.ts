@@ -83,6 +83,17 @@ export interface RunPyramids {
   horizon: PyramidResult;
 }
 
+/** How a calibrated run weighted its draws (`calibration:`; see src/engine/calibration.ts). */
+export interface CalibrationResult {
+  /** Importance weights with the prior as proposal (likelihood weighting), normalised to sum to one. */
+  method: 'importance';
+  /** Effective sample size (Σw)²/Σw² of the run's draws. */
+  ess: number;
+  minEss: number;
+  /** The observations that weighted the draws (those in the projected years), with the weighted median of the metric there. */
+  observations: { year: number; metric: string; value: number; se: number; median: number | null }[];
+}
+
 /** The whole result. */
 export interface RunResult {
   schema: typeof RESULT_SCHEMA;
@@ -120,4 +131,6 @@ export interface RunResult {
    * Optional only so that results written before it was added still read.
    */
   pyramids?: RunPyramids | null;
+  /** Present only for a calibrated run: every number above is then weighted. */
+  calibration?: CalibrationResult;
 }

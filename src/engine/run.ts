@@ -9,12 +9,19 @@
  * from a fixed pilot (draws 0 … min(N, 256) − 1 and the deterministic run). Hence the same
  * scenario and seed give bit-identical results whatever `workers` and `batchSize`.
  *
+ * **Calibration.** With `calibration:`, each batch also returns its draws' log-weights (computed
+ * in the worker from the draw's output, `calibration.ts`); the accumulator weights every aggregate
+ * by them, in the same draw order (`aggregate/accumulator.ts`). After the main run the effective
+ * sample size is checked against `minEss` (a `ParamError` at `calibration.minEss` otherwise, exit
+ * 2), before the lever search, whose draws keep their main-run weights.
+ *
  * @module
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { RunAccumulator, type MedianRun } from './aggregate/accumulator.js';
+import { effectiveSampleSize, relativeWeights, tooFewDrawsFit } from './calibration.js';
 import { compileScenario, type CompiledScenario } from './compile.js';
 import { projectDeterministic } from './deterministic.js';
 import { DrawFailure, NonFiniteOutput } from './draw-failure.js';
@@ -121,6 +128,7 @@ async function leverEvaluation(
   delta: number,
   n: number,
   refParts: Float64Array | null,
+  weights: Float64Array | null,
   batchSize: number,
   inFlight: number,
   signal?: AbortSignal,
@@ -128,6 +136,7 @@ async function leverEvaluation(
   const T = cs.targets.length;
   const met = new Float64Array(T);
   let failed = 0;
+  let mass = 0;
   const tasks = function* () {
     for (const t of splitTasks(0, n, batchSize, false, { shift: { param: cs.lever!.param, delta }, tolerateErrors: true })) {
       yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
@@ -139,15 +148,24 @@ async function leverEvaluation(
     (b) => {
       failed += b.failed;
       for (let d = 0; d < b.count; d++) {
+        const w = weights === null ? 1 : weights[b.start + d];
+        if (weights !== null && !Number.isNaN(b.values[d * T])) mass += w;
         for (let k = 0; k < T; k++) {
           const tg = cs.targets[k];
-          if (meets(b.values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[k]++;
+          if (meets(b.values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[k] += w;
         }
       }
     },
     { maxInFlight: inFlight, signal },
   );
-  return { met, n, failed };
+  if (weights === null) return { met, n, failed };
+  let sumW = 0;
+  let sumW2 = 0;
+  for (let i = 0; i < n; i++) {
+    sumW += weights[i];
+    sumW2 += weights[i] * weights[i];
+  }
+  return { met, n, failed, mass, ess: effectiveSampleSize(sumW, sumW2) };
 }
 
 /** The values of draw `i`'s uncertain inputs (the same numbers the draw used: they depend only on seed, i and name). */
@@ -276,17 +294,22 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     const T = cs.targets.length;
     // the reference parts of the lever's draws, kept from the main run
     const leverRefParts = useLever && cs.targets.some((t) => t.ref.kind !== 'none') ? new Float64Array(leverDraws * T) : null;
+    // and, in a calibrated run, their log-weights
+    const leverLogW = useLever && cs.calibration !== null ? new Float64Array(leverDraws) : null;
     let done = 0;
     const counted = (b: BatchResult) => {
       if (b.series !== null && b.error === null) checkFinite(cs, b.series, b.start, b.count);
       // (an infeasible draw stops the run when its batch is added to the accumulator)
       if (leverRefParts !== null && b.error === null && b.start < leverDraws) leverRefParts.set(b.refParts!.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
+      if (leverLogW !== null && b.error === null && b.start < leverDraws) leverLogW.set(b.logWeights!.subarray(0, Math.min(leverDraws, b.start + b.count) - b.start), b.start);
       progress.draws((done += b.count));
     };
     await runInOrder(exec, splitTasks(0, P, batchSize, true), (b) => (counted(b), pilot.push(b)), { maxInFlight: inFlight, signal: o.signal });
     const acc = new RunAccumulator(cs, pilot, median, { sensitivity: o.sensitivity });
     for (const b of pilot.splice(0)) acc.add(b);
     await runInOrder(exec, splitTasks(P, N, batchSize, true), (b) => (counted(b), acc.add(b)), { maxInFlight: inFlight, signal: o.signal });
+    if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
+    const leverWeights = leverLogW === null ? null : relativeWeights(leverLogW);
     let levers: LeverResult[] | null = null;
     if (useLever) {
       let evaluations = 0;
@@ -295,7 +318,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         T,
         (delta) => {
           progress.phase('what would it take: evaluations', ++evaluations);
-          return leverEvaluation(exec, cs, delta, leverDraws, leverRefParts, batchSize, inFlight, o.signal);
+          return leverEvaluation(exec, cs, delta, leverDraws, leverRefParts, leverWeights, batchSize, inFlight, o.signal);
         },
         { directions: medianDirections(exec, cs) },
       );

@@ -23,6 +23,12 @@
  * Sums are centred on a fixed value (the deterministic run's) for accuracy and accumulated in
  * draw-index order, hence reproducible bit for bit.
  *
+ * **Weights.** In a calibrated run each draw carries its importance weight w_i: counts become
+ * C_b = Σ_{i∈b} w_i, sums weighted sums, N the total weight W. The noise terms of the correction
+ * generalise as Var(ȳ_b) = σ_w²·Q_b/C_b² with Q_b = Σ_{i∈b} w_i²: E[SSB] = between + σ_w²·(Σ_b Q_b/C_b − Q/W)
+ * and E[SSW] = σ_w²·(W − Σ_b Q_b/C_b), Q = Σ w_i². With unit weights Q_b/C_b = 1 and Q/W = 1, so
+ * these are B − 1 and N − B exactly and the indices are bit for bit the unweighted ones.
+ *
  * @module
  */
 
@@ -50,6 +56,8 @@ export function sensitivityBins(draws: number): number {
 export class SensitivityAccumulator {
   /** Draws per (input, bin): the same for every quantity. */
   private readonly count: Float64Array;
+  /** Σ w² per (input, bin). */
+  private readonly count2: Float64Array;
   /** Σ (y − centre) per (quantity, input, bin). */
   private readonly sum: Float64Array;
   /** Σ u per input; Σ u·(y − centre) per (quantity, input). */
@@ -58,7 +66,9 @@ export class SensitivityAccumulator {
   /** Σ (y − centre) and Σ (y − centre)² per quantity. */
   private readonly sumY: Float64Array;
   private readonly sumY2: Float64Array;
+  /** Total weight W (the number of draws unweighted) and Σ w². */
   private n = 0;
+  private n2 = 0;
 
   /**
    * @param centre one value per quantity subtracted before summing (e.g. the deterministic run's)
@@ -73,6 +83,7 @@ export class SensitivityAccumulator {
   ) {
     const ny = centre.length;
     this.count = new Float64Array(ni * bins);
+    this.count2 = new Float64Array(ni * bins);
     this.sum = new Float64Array(ny * ni * bins);
     this.sumU = new Float64Array(ni);
     this.sumUY = new Float64Array(ny * ni);
@@ -80,27 +91,38 @@ export class SensitivityAccumulator {
     this.sumY2 = new Float64Array(ny);
   }
 
-  /** Adds one draw: uniforms `u[uAt … uAt + ni)`, quantities `y[yAt … yAt + ny)`. */
-  add(u: Float64Array, uAt: number, y: Float64Array, yAt: number): void {
+  /** Adds one draw: uniforms `u[uAt … uAt + ni)`, quantities `y[yAt … yAt + ny)`, weight `w` (default 1). */
+  add(u: Float64Array, uAt: number, y: Float64Array, yAt: number, w = 1): void {
     const { ni, bins, centre } = this;
     const ny = centre.length;
-    this.n++;
+    const w2 = w * w;
+    this.n += w;
+    this.n2 += w2;
     for (let k = 0; k < ny; k++) {
-      const yk = y[yAt + k] - centre[k];
-      this.sumY[k] += yk;
-      this.sumY2[k] += yk * yk;
+      const wy = w * (y[yAt + k] - centre[k]);
+      this.sumY[k] += wy;
+      this.sumY2[k] += wy * (y[yAt + k] - centre[k]);
     }
     for (let j = 0; j < ni; j++) {
       const uj = u[uAt + j];
       const b = Math.min(bins - 1, Math.floor(uj * bins));
-      this.count[j * bins + b]++;
-      this.sumU[j] += uj;
+      this.count[j * bins + b] += w;
+      this.count2[j * bins + b] += w2;
+      this.sumU[j] += w * uj;
       for (let k = 0; k < ny; k++) {
-        const yk = y[yAt + k] - centre[k];
-        this.sum[(k * ni + j) * bins + b] += yk;
-        this.sumUY[k * ni + j] += uj * yk;
+        const wy = w * (y[yAt + k] - centre[k]);
+        this.sum[(k * ni + j) * bins + b] += wy;
+        this.sumUY[k * ni + j] += uj * wy;
       }
     }
+  }
+
+  /** Multiplies every weight by `c`: the indices do not change. */
+  rescale(c: number): void {
+    for (const a of [this.count, this.sum, this.sumU, this.sumUY, this.sumY, this.sumY2]) for (let i = 0; i < a.length; i++) a[i] *= c;
+    for (let i = 0; i < this.count2.length; i++) this.count2[i] *= c * c;
+    this.n *= c;
+    this.n2 *= c * c;
   }
 
   /**
@@ -110,26 +132,29 @@ export class SensitivityAccumulator {
    * acc.drivers(0)[0]; // { input: 1, index: 0.8, direction: 1 }
    */
   drivers(k: number): Driver[] {
-    const { ni, bins, n } = this;
+    const { ni, bins, n, n2 } = this;
     const sy = this.sumY[k];
     const sst = this.sumY2[k] - (sy * sy) / n;
     const out: Driver[] = [];
     for (let j = 0; j < ni; j++) {
-      if (!(n > 1 && sst > 0)) {
+      // n·n > n2: more than one draw's worth of weight (unweighted: n > 1)
+      if (!(n * n > n2 && sst > 0)) {
         out.push({ input: j, index: 0, direction: 0 });
         continue;
       }
       let ssb = -(sy * sy) / n;
-      let used = 0;
+      let used = 0; // Σ_b Q_b/C_b: the bins used, unweighted
       for (let b = 0; b < bins; b++) {
         const c = this.count[j * bins + b];
         if (c === 0) continue;
-        used++;
+        used += this.count2[j * bins + b] / c;
         const s = this.sum[(k * ni + j) * bins + b];
         ssb += (s * s) / c;
       }
-      const msw = n > used ? Math.max(0, sst - ssb) / (n - used) : 0;
-      const index = Math.min(1, Math.max(0, (ssb - (used - 1) * msw) / sst));
+      const dofB = used - n2 / n;
+      const dofW = n - used;
+      const msw = dofW > 0 ? Math.max(0, sst - ssb) / dofW : 0;
+      const index = Math.min(1, Math.max(0, (ssb - dofB * msw) / sst));
       const cov = this.sumUY[k * ni + j] - (this.sumU[j] * sy) / n;
       out.push({ input: j, index, direction: cov > 0 ? 1 : cov < 0 ? -1 : 0 });
     }

@@ -7,7 +7,7 @@ import type { UncertainInput } from '../params/compile.js';
 import type { RunAccumulator, MedianRun } from './aggregate/accumulator.js';
 import type { CompiledScenario } from './compile.js';
 import type { LeverResult } from './lever.js';
-import { QUANTILES, RESULT_SCHEMA, type InputResult, type MetricResult, type QuantileKey, type RunResult, type TargetResult } from './result.js';
+import { QUANTILES, RESULT_SCHEMA, type CalibrationResult, type InputResult, type MetricResult, type QuantileKey, type RunResult, type TargetResult } from './result.js';
 import { targetDefinition } from './target-plan.js';
 import { firstYearShares, probability, targetProbability } from './targets.js';
 import { verdict } from './verdict.js';
@@ -91,7 +91,7 @@ export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: Med
     };
   });
   const milestones = cs.targets.filter((t) => t.milestone).map((t) => t.id);
-  const joint = probability(acc.tally.jointMet, acc.tally.n);
+  const joint = probability(acc.tally.jointMet, acc.tally.n, acc.tally.ess());
   return {
     schema: RESULT_SCHEMA,
     ...info,
@@ -103,5 +103,17 @@ export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: Med
       milestones.length > 0
         ? { pAll: joint.p, se: joint.se, verdict: verdict(joint.p), milestones }
         : { pAll: null, se: null, verdict: null, milestones },
+    ...(cs.calibration !== null ? { calibration: calibrationResult(cs, acc) } : {}),
+  };
+}
+
+/** The calibration's summary: ESS, and each observation with the weighted median of its metric. */
+function calibrationResult(cs: CompiledScenario, acc: RunAccumulator): CalibrationResult {
+  const cal = cs.calibration!;
+  return {
+    method: cal.method,
+    ess: acc.ess(),
+    minEss: cal.minEss,
+    observations: cal.observations.map((o, i) => ({ ...o, median: num(acc.series.quantiles(cal.at[i], [0.5])[0]) })),
   };
 }

@@ -1,18 +1,43 @@
 /**
  * The terminal summary: a header (scenario, model, draws, seed, workers, time taken) and one row
  * per target: target, year, threshold, median, 80 % interval, P(met) ± SE, verdict, the lever
- * level it needs and the input that drives it most.
+ * level it needs and the input that drives it most. A calibrated run adds, under the header, the
+ * effective sample size and each observation with the weighted median of its metric.
  *
  * @module
  */
 import type { RunResult, TargetResult } from '../engine/result.js';
 import { driverText, leverText, targetFormatter, targetWhen } from './cells.js';
-import { comparatorSymbol, formatPMet, type Lang } from './format.js';
+import { comparatorSymbol, formatPMet, formatValue, type Lang } from './format.js';
 import { displayWidth, fit } from './width.js';
 import { words } from './words.js';
 
 /** Widest a cell of these columns may be; longer text is cut with an ellipsis. */
 const MAX = { target: 40, driver: 34 };
+
+/**
+ * The calibration lines of a weighted run (none for an unweighted one).
+ *
+ * @example
+ * calibrationLines(result, 'en')[0];
+ * // 'calibrated to 2 observations (importance weights): effective sample size 1,873 of 10,000 draws (minEss 200)'
+ */
+export function calibrationLines(r: RunResult, lang: Lang): string[] {
+  const c = r.calibration;
+  if (c === undefined) return [];
+  const n = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  const unit = (metric: string) => r.metrics.find((m) => m.name === metric)?.unit ?? '';
+  return [
+    `calibrated to ${c.observations.length} observation${c.observations.length === 1 ? '' : 's'} (importance weights): effective sample size ${n.format(c.ess)} of ${n.format(r.run.draws)} draws (minEss ${c.minEss})`,
+    ...c.observations.map(
+      (o) =>
+        `  ${o.metric} ${o.year}: observed ${formatValue(o.value, unit(o.metric), { lang })} ± ${formatValue(o.se, unit(o.metric), { lang })}, weighted median ${formatValue(o.median, unit(o.metric), { lang })}`,
+    ),
+  ];
+}
+
+/** The draws behind a probability: their number, or a calibrated run's effective sample size (for the rule-of-three bound). */
+const sampleSize = (r: RunResult): number => r.calibration?.ess ?? r.run.draws;
 
 function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
   const w = words(lang);
@@ -26,7 +51,7 @@ function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
     year,
     threshold,
     `${fmt(t.median)} (${fmt(t.q10)} – ${fmt(t.q90)})`,
-    formatPMet(t.pMet, t.se, r.run.draws),
+    formatPMet(t.pMet, t.se, sampleSize(r)),
     w.verdict[t.verdict],
     needs,
     driver,
@@ -52,6 +77,7 @@ export function summaryTable(r: RunResult, lang: Lang = 'en'): string {
       w.workers(r.run.workers),
       `${r.run.seconds.toFixed(1)} ${w.seconds}`,
     ].join(' · '),
+    ...calibrationLines(r, lang),
     '',
   ];
   if (r.targets.length === 0) return [...lines, w.noTargets, ''].join('\n');
@@ -68,7 +94,7 @@ export function summaryTable(r: RunResult, lang: Lang = 'en'): string {
       .trimEnd();
   lines.push(line(head), line(widths.map((x) => '─'.repeat(x))), ...rows.map(line), '');
   if (r.joint.pAll !== null) {
-    lines.push(`${w.joint(r.joint.milestones.length)}: ${formatPMet(r.joint.pAll, r.joint.se!, r.run.draws)} (${w.verdict[r.joint.verdict!]})`, '');
+    lines.push(`${w.joint(r.joint.milestones.length)}: ${formatPMet(r.joint.pAll, r.joint.se!, sampleSize(r))} (${w.verdict[r.joint.verdict!]})`, '');
   }
   lines.push(...w.notes(r.run.leverDraws), '');
   return lines.join('\n');

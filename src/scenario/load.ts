@@ -1,7 +1,8 @@
 /**
  * Stage one: a scenario file → a validated {@link LoadedScenario}. Reads the YAML with positions,
  * follows `extends:`, applies `--set` overrides, validates against the scenario schema and the
- * model's assumptions schema, resolves seed references, checks the targets and loads the
+ * model's assumptions schema, resolves seed references, checks the targets and the history
+ * observations (`history.ts`) and loads the
  * reference scenarios of relative targets. Every mistake is an {@link InputError} naming file,
  * line, column and field; `locate` keeps answering "where was this written?" for later stages.
  *
@@ -13,6 +14,7 @@ import { loadModel, registry as defaultRegistry, type ModelEntry } from '../../m
 import type { CompileContext, ModelDefinition } from '../engine/model.js';
 import { describeFound, InputError, pathString, throwAll, type Location } from './errors.js';
 import { readScenarioChain } from './extends.js';
+import { checkHistory } from './history.js';
 import { locateIn, type Located } from './located.js';
 import { applySets } from './overrides.js';
 import { dataDir as defaultDataDir, seedsDir as defaultSeedsDir } from './paths.js';
@@ -141,7 +143,7 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
     dataDir: opts.dataDir,
   };
   const resolved = resolveTargets(s.targets, { baseYear, horizon: s.horizon, model, assumptions, locate, seedsDir: opts.seedsDir });
-  throwAll(resolved.errors);
+  throwAll([...resolved.errors, ...checkHistory(s, { model, assumptions, locate })]);
 
   const references: Record<string, LoadedScenario> = {};
   for (const [k, t] of s.targets.entries()) {

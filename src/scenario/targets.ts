@@ -26,10 +26,13 @@ export interface TargetContext {
 }
 
 /**
- * The metrics a model declares without compiling (an optional static `metrics` list on its
- * definition); every model has the core ones.
+ * The metrics a model declares without compiling (`metricsFor(assumptions)`, else the optional
+ * static `metrics` list on its definition); every model has the core ones.
+ *
+ * @example
+ * declaredMetrics(cohort, assumptions).has('hukouShare');
  */
-function declaredMetrics(model: ModelDefinition, assumptions: unknown): Set<string> {
+export function declaredMetrics(model: ModelDefinition, assumptions: unknown): Set<string> {
   const extra: readonly MetricDecl[] = (assumptions !== undefined ? model.metricsFor?.(assumptions) : undefined) ?? model.metrics ?? [];
   return new Set([...CORE_METRICS, ...extra.map((m) => m.name)]);
 }

@@ -69,3 +69,43 @@ describe('SensitivityAccumulator', () => {
     ]);
   });
 });
+
+describe('SensitivityAccumulator, weighted', () => {
+  it('gives bit for bit the unweighted indices with unit weights, and the same indices after a rescale', () => {
+    const f = (u: Float64Array) => 3 * u[0] + u[1] * u[1];
+    const plain = accumulate(500, 3, f);
+    const unit = new SensitivityAccumulator(3, sensitivityBins(500), Float64Array.of(0));
+    const scaled = new SensitivityAccumulator(3, sensitivityBins(500), Float64Array.of(0));
+    const u = new Float64Array(3);
+    for (let i = 0; i < 500; i++) {
+      for (let j = 0; j < 3; j++) u[j] = uniform(99, i, j + 1);
+      const y = Float64Array.of(f(u));
+      unit.add(u, 0, y, 0, 1);
+      // weights held relative to a running maximum: 4 until draw 250, then rescaled to 1
+      scaled.add(u, 0, y, 0, i <= 250 ? 4 : 1);
+      if (i === 250) scaled.rescale(0.25);
+    }
+
+    expect(unit.drivers(0)).toEqual(plain.drivers(0));
+    scaled.drivers(0).forEach((d, j) => {
+      expect(d.input).toBe(plain.drivers(0)[j].input);
+      expect(d.index).toBeCloseTo(plain.drivers(0)[j].index, 10);
+    });
+  });
+
+  it('follows the heavily weighted draws: an input that matters only where the weight is', () => {
+    // Y = u0 where u1 < ½ (weight 1), Y = u2 elsewhere (weight ~0): the weighted driver is u0
+    const acc = new SensitivityAccumulator(3, 10, Float64Array.of(0));
+    const u = new Float64Array(3);
+    for (let i = 0; i < 4000; i++) {
+      for (let j = 0; j < 3; j++) u[j] = uniform(7, i, j + 1);
+      const heavy = u[1] < 0.5;
+      acc.add(u, 0, Float64Array.of(heavy ? u[0] : u[2]), 0, heavy ? 1 : 1e-9);
+    }
+
+    const d = acc.drivers(0);
+    expect(d[0].input).toBe(0);
+    expect(d[0].index).toBeGreaterThan(0.9);
+    expect(d.find((x) => x.input === 2)!.index).toBeLessThan(0.02);
+  });
+});

@@ -4,6 +4,17 @@
  * targets' tallies and the sensitivity bins. Batches are added strictly in draw-index order
  * (see `runInOrder`), one draw at a time, so floating-point sums are reproducible bit for bit.
  *
+ * **Calibrated runs.** Each draw then comes with its log-weight (`BatchResult.logWeights`). The
+ * normalising maximum is known only at the end, so every aggregate holds weights relative to the
+ * largest log-weight seen so far, M: draw i adds w_i = exp(lw_i − M) ≤ 1, and when a draw
+ * exceeds M every aggregate is multiplied by exp(M_old − lw_i) first (weighted sums, histograms,
+ * moments, tallies and sensitivity bins are all linear in the weights; this happens about ln N
+ * times in a run). Nothing overflows, and everything is still added in draw order, hence
+ * reproducible bit for bit. Histogram ranges still come from the unweighted pilot: the weighted
+ * draws lie among the prior's, so the range holds them (at the prior pilot's resolution).
+ * Without `calibration:` every weight is 1 and nothing is rescaled: the results are bit for bit
+ * those of an unweighted run.
+ *
  * @module
  */
 import type { CompiledScenario } from '../compile.js';
@@ -13,6 +24,7 @@ import { SensitivityAccumulator, sensitivityBins } from '../sensitivity.js';
 import { TargetTally } from '../targets.js';
 import { HistogramSet, pilotRange } from './histogram.js';
 import { MomentSet } from './moments.js';
+import { effectiveSampleSize } from '../calibration.js';
 
 /**
  * Histogram ranges of `n` quantities from the extremes of the pilot (`blocks`: draws × n values
@@ -45,6 +57,13 @@ export class RunAccumulator {
   readonly targetMoments: MomentSet;
   readonly tally: TargetTally;
   readonly sensitivity: SensitivityAccumulator | null;
+  /** Whether draws carry importance weights (the scenario has `calibration:`). */
+  readonly weighted: boolean;
+  /** Largest log-weight so far: every weight held is relative to it. */
+  maxLogWeight = -Infinity;
+  /** Σw and Σw² of the draws added (relative to {@link maxLogWeight}); unweighted: the count, twice. */
+  sumW = 0;
+  sumW2 = 0;
   private readonly S: number;
   private readonly T: number;
   private readonly J: number;
@@ -66,11 +85,12 @@ export class RunAccumulator {
     this.S = median.series.length;
     this.T = cs.targets.length;
     this.J = cs.main.inputs.length;
-    this.series = new HistogramSet(pilotRanges(this.S, pilot.map((b) => b.series!), median.series));
+    this.weighted = cs.calibration !== null;
+    this.series = new HistogramSet(pilotRanges(this.S, pilot.map((b) => b.series!), median.series), this.weighted);
     this.seriesMoments = new MomentSet(this.S);
-    this.targetHist = new HistogramSet(pilotRanges(this.T, pilot.map((b) => b.values), median.values));
+    this.targetHist = new HistogramSet(pilotRanges(this.T, pilot.map((b) => b.values), median.values), this.weighted);
     this.targetMoments = new MomentSet(this.T);
-    this.tally = new TargetTally(cs.targets, cs.years.length);
+    this.tally = new TargetTally(cs.targets, cs.years.length, this.weighted);
     this.sensitivity = opts.sensitivity ? new SensitivityAccumulator(this.J, sensitivityBins(cs.main.sampling.draws), median.values) : null;
   }
 
@@ -80,22 +100,56 @@ export class RunAccumulator {
     const { S, T, J } = this;
     const series = b.series!;
     const uniforms = b.uniforms!;
+    const logW = this.weighted ? b.logWeights! : null;
     for (let d = 0; d < b.count; d++) {
+      const w = logW === null ? 1 : this.weightOf(logW[d]);
+      this.sumW += w;
+      this.sumW2 += w * w;
       for (let h = 0; h < S; h++) {
         const x = series[d * S + h];
         if (!Number.isFinite(x)) this.nonFinite(b.start + d, h);
-        this.series.add(h, x);
-        this.seriesMoments.add(h, x);
+        this.series.add(h, x, w);
+        this.seriesMoments.add(h, x, w);
       }
       for (let k = 0; k < T; k++) {
         const x = b.values[d * T + k];
         if (!Number.isFinite(x)) throw new Error(`target ${this.cs.targets[k].id} has a non-finite value in draw ${b.start + d}`);
-        this.targetHist.add(k, x);
-        this.targetMoments.add(k, x);
+        this.targetHist.add(k, x, w);
+        this.targetMoments.add(k, x, w);
       }
-      this.tally.add(b.values, d * T, series, d * S);
-      this.sensitivity?.add(uniforms, d * J, b.values, d * T);
+      this.tally.add(b.values, d * T, series, d * S, w);
+      this.sensitivity?.add(uniforms, d * J, b.values, d * T, w);
     }
+  }
+
+  /**
+   * The effective sample size (Σw)²/Σw² of the draws added (their number, unweighted).
+   *
+   * @example
+   * acc.ess(); // e.g. 1873.2 of 10,000 draws
+   */
+  ess(): number {
+    return this.weighted ? effectiveSampleSize(this.sumW, this.sumW2) : this.sumW;
+  }
+
+  /** A draw's weight relative to the largest log-weight so far, rescaling everything held when it is a new largest. */
+  private weightOf(lw: number): number {
+    if (!(lw <= this.maxLogWeight)) {
+      if (!Number.isFinite(lw)) throw new Error(`a draw's log-weight is ${lw}`);
+      const c = Math.exp(this.maxLogWeight - lw);
+      if (this.sumW > 0) {
+        this.sumW *= c;
+        this.sumW2 *= c * c;
+        this.series.rescale(c);
+        this.seriesMoments.rescale(c);
+        this.targetHist.rescale(c);
+        this.targetMoments.rescale(c);
+        this.tally.rescale(c);
+        this.sensitivity?.rescale(c);
+      }
+      this.maxLogWeight = lw;
+    }
+    return Math.exp(lw - this.maxLogWeight);
   }
 
   private nonFinite(draw: number, h: number): never {

@@ -13,6 +13,15 @@
  * 1/1024 of the pilot's span. When x₍k₎ falls outside the range (rare: beyond 1.5 pilot spans),
  * the value is interpolated between the exact min (or max) and the range's edge.
  *
+ * **Weights.** A set created `weighted` adds each value with a weight w ≥ 0 (importance weights
+ * of a calibrated run, `src/engine/calibration.ts`): bins hold sums of weights (no longer exact in
+ * any order, but summed in draw order, hence reproducible), min and max are over values of
+ * positive weight, and the quantile of probability p is where the cumulative weight reaches p·W
+ * (W the total weight), interpolated linearly inside its bin: still within one bin width of the
+ * weighted sample quantile. With equal weights it lands in the same bin as the unweighted x₍⌈p·n⌉₎,
+ * so the two differ by less than one bin width. {@link HistogramSet.rescale} multiplies every
+ * weight by a constant (the run keeps weights relative to the largest so far).
+ *
  * @module
  */
 
@@ -49,7 +58,10 @@ export class HistogramSet {
    * const h = new HistogramSet([[0, 1]]);
    * h.add(0, 0.25);
    */
-  constructor(readonly ranges: [number, number][]) {
+  constructor(
+    readonly ranges: [number, number][],
+    readonly weighted = false,
+  ) {
     const n = ranges.length;
     this.lo = Float64Array.from(ranges, (r) => r[0]);
     this.width = Float64Array.from(ranges, (r) => (r[1] - r[0]) / BINS);
@@ -61,15 +73,27 @@ export class HistogramSet {
     this.total = new Float64Array(n);
   }
 
-  /** Counts value `x` in histogram `h`. */
-  add(h: number, x: number): void {
-    this.total[h]++;
-    if (x < this.min[h]) this.min[h] = x;
-    if (x > this.max[h]) this.max[h] = x;
+  /** Counts value `x` in histogram `h`, with weight `w` (1 unless the set is weighted). */
+  add(h: number, x: number, w = 1): void {
+    this.total[h] += w;
+    if (w > 0) {
+      if (x < this.min[h]) this.min[h] = x;
+      if (x > this.max[h]) this.max[h] = x;
+    }
     const b = Math.floor((x - this.lo[h]) / this.width[h]);
-    if (b < 0) this.under[h]++;
-    else if (b >= BINS) this.over[h]++;
-    else this.counts[h * BINS + b]++;
+    if (b < 0) this.under[h] += w;
+    else if (b >= BINS) this.over[h] += w;
+    else this.counts[h * BINS + b] += w;
+  }
+
+  /**
+   * Multiplies every weight by `c` (quantiles do not change).
+   *
+   * @example
+   * h.rescale(Math.exp(oldMax - newMax));
+   */
+  rescale(c: number): void {
+    for (const a of [this.counts, this.under, this.over, this.total]) for (let i = 0; i < a.length; i++) a[i] *= c;
   }
 
   /**
@@ -101,6 +125,7 @@ export class HistogramSet {
   quantiles(h: number, ps: number[]): number[] {
     const n = this.total[h];
     if (n === 0) return ps.map(() => NaN);
+    if (this.weighted) return this.weightedQuantiles(h, ps);
     const lo = this.lo[h];
     const w = this.width[h];
     const min = this.min[h];
@@ -128,6 +153,35 @@ export class HistogramSet {
       else if (b >= BINS) v = lo + BINS * w + f * (max - (lo + BINS * w));
       else v = lo + (b + f) * w;
       out[i] = clamp(v);
+    }
+    return out;
+  }
+
+  /** Quantiles where the cumulative weight reaches p·W, interpolated inside the bin. */
+  private weightedQuantiles(h: number, ps: number[]): number[] {
+    const W = this.total[h];
+    const lo = this.lo[h];
+    const w = this.width[h];
+    const min = this.min[h];
+    const max = this.max[h];
+    const out: number[] = new Array(ps.length);
+    const order = ps.map((_, i) => i).sort((i, j) => ps[i] - ps[j]);
+    let b = -1; // −1: underflow; BINS: overflow
+    let before = 0;
+    let inB = this.under[h];
+    for (const i of order) {
+      const target = ps[i] * W;
+      while (before + inB < target && b < BINS) {
+        before += inB;
+        b++;
+        inB = b < BINS ? this.counts[h * BINS + b] : this.over[h];
+      }
+      const f = inB > 0 ? Math.min(1, Math.max(0, (target - before) / inB)) : 0.5;
+      let v: number;
+      if (b < 0) v = min + f * (lo - min);
+      else if (b >= BINS) v = lo + BINS * w + f * (max - (lo + BINS * w));
+      else v = lo + (b + f) * w;
+      out[i] = Math.min(max, Math.max(min, v));
     }
     return out;
   }

@@ -3,6 +3,10 @@
  * one draw at a time in draw-index order, which makes the floating-point result the same whatever
  * the number of workers or the batch size.
  *
+ * Values may carry weights w ≥ 0 (importance weights; West's weighted update). The variance is
+ * then m2 / (W − Σw²/W) (reliability weights: unbiased, and with unit weights exactly the usual
+ * n − 1 denominator, since n − n/n = n − 1 in floating point too).
+ *
  * @module
  */
 
@@ -12,6 +16,8 @@ export class MomentSet {
   readonly mean: Float64Array;
   /** Sum of squared deviations from the running mean. */
   readonly m2: Float64Array;
+  /** Sum of squared weights. */
+  readonly sumW2: Float64Array;
 
   /**
    * @example
@@ -23,25 +29,37 @@ export class MomentSet {
     this.count = new Float64Array(n);
     this.mean = new Float64Array(n);
     this.m2 = new Float64Array(n);
+    this.sumW2 = new Float64Array(n);
   }
 
-  /** Adds value `x` to quantity `h`. */
-  add(h: number, x: number): void {
-    const c = ++this.count[h];
+  /** Adds value `x` to quantity `h`, with weight `w` (default 1: bit for bit the unweighted update). */
+  add(h: number, x: number, w = 1): void {
+    if (!(w > 0)) return;
+    const c = (this.count[h] += w);
+    this.sumW2[h] += w * w;
     const d = x - this.mean[h];
-    this.mean[h] += d / c;
-    this.m2[h] += d * (x - this.mean[h]);
+    this.mean[h] += (d * w) / c;
+    this.m2[h] += w * d * (x - this.mean[h]);
   }
 
-  /** Sample standard deviation (n − 1 denominator); 0 with fewer than two values. */
+  /** Multiplies every weight by `c` (> 0): the mean and variance do not change. */
+  rescale(c: number): void {
+    for (let h = 0; h < this.n; h++) {
+      this.count[h] *= c;
+      this.m2[h] *= c;
+      this.sumW2[h] *= c * c;
+    }
+  }
+
+  /** Sample standard deviation (n − 1 denominator, weighted: see the module); 0 with fewer than two values. */
   sd(h: number): number {
-    const c = this.count[h];
-    return c > 1 ? Math.sqrt(this.m2[h] / (c - 1)) : 0;
+    return Math.sqrt(this.variance(h));
   }
 
-  /** Sample variance (n − 1 denominator); 0 with fewer than two values. */
+  /** Sample variance (n − 1 denominator, weighted: see the module); 0 with fewer than two values. */
   variance(h: number): number {
     const c = this.count[h];
-    return c > 1 ? this.m2[h] / (c - 1) : 0;
+    const dof = c - this.sumW2[h] / c;
+    return c > 0 && dof > 0 ? this.m2[h] / dof : 0;
   }
 }

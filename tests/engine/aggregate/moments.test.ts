@@ -28,3 +28,27 @@ describe('MomentSet', () => {
     expect([m.sd(0), m.sd(1)]).toEqual([0, 0]);
   });
 });
+
+describe('MomentSet, weighted', () => {
+  it('gives the weighted mean and the reliability-weighted variance, unchanged by rescaling the weights', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true })), { minLength: 2, maxLength: 100 }),
+        fc.integer({ min: 0, max: 99 }),
+        (xw, cut) => {
+          const m = new MomentSet(1);
+          const k = cut % xw.length;
+          // weights relative to a running maximum: the first k added at scale 1, then all scaled by ½
+          xw.slice(0, k).forEach(([x, w]) => m.add(0, x, 2 * w));
+          m.rescale(0.5);
+          xw.slice(k).forEach(([x, w]) => m.add(0, x, w));
+          const W = xw.reduce((a, [, w]) => a + w, 0);
+          const W2 = xw.reduce((a, [, w]) => a + w * w, 0);
+          const mean = xw.reduce((a, [x, w]) => a + w * x, 0) / W;
+          const v = xw.reduce((a, [x, w]) => a + w * (x - mean) ** 2, 0) / (W - W2 / W);
+          return Math.abs(m.mean[0] - mean) < 1e-9 && Math.abs(m.variance(0) - v) < 1e-6 * Math.max(1, v);
+        },
+      ),
+    );
+  });
+});
