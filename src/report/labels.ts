@@ -31,9 +31,17 @@ const PARAM_ZH: Record<string, string> = {
   growth: '总人口增长率',
   'drift.target': '长期城乡人口增长率差',
   'drift.speed': '城乡增长率差的收敛速度',
+  'hukou.baseline.registered': '基期户籍人口',
+  'hukou.baseline.hukouShare': '基期户籍人口城镇化率',
+  'hukou.baseline.nonLocal': '基期外来常住人口',
+  'hukou.conversion.rate': '农业转移人口落户率',
+  'hukou.conversion.count': '农业转移人口年落户人数',
+  'hukou.reclassifiedGain': '村改居人口转为城镇户籍的比例',
+  'hukou.arrivalsNonLocal': '净迁入人口中外地户籍的比例',
+  'hukou.outsideChange': '外出户籍人口的年变化率',
 };
 
-/** Metric names (`MetricDecl.name`) of the registered models, and those announced for hukou. */
+/** Metric names (`MetricDecl.name`) of the registered models (the cohort model's hukou accounts included). */
 const METRIC_ZH: Record<string, string> = {
   total: '常住人口',
   urban: '城镇常住人口',
@@ -51,6 +59,17 @@ const METRIC_ZH: Record<string, string> = {
   urgd: '城乡人口增长率差',
   hukouShare: '户籍人口城镇化率',
   citizenised: '农业转移人口市民化',
+  registered: '户籍人口',
+  hukouUrban: '城镇户籍人口',
+  hukouGap: '常住与户籍人口城镇化率之差',
+  urbanMigrants: '未落户的城镇常住人口',
+  nonLocal: '外地户籍常住人口',
+  outside: '外出户籍人口',
+  outsideUrbanHukou: '外出城镇户籍人口',
+  citizenisedNonLocal: '其中原为外地户籍',
+  reclassifiedHukou: '村改居转为城镇户籍',
+  naturalHukouUrban: '城镇户籍常住人口自然增长',
+  naturalRegistered: '户籍常住人口自然增长',
 };
 
 /**

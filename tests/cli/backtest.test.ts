@@ -90,7 +90,7 @@ describe('simulate backtest', () => {
     const r = await run('backtest', '--scenario', file, '--quiet');
 
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/v\.yml:\d+:\d+: history\.3\.metric: found "births", expected a metric of the model: total/);
+    expect(r.err).toMatch(/v\.yml:\d+:\d+: history\.3\.metric: found "births" \(a string\), expected a metric of model urgd: total/);
   });
 
   it('refuses a scenario with calibration: (look-ahead)', async () => {

@@ -1,18 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import cohort from '../../models/cohort/index.js';
-import { METRICS } from '../../models/cohort/index.js';
+import { HUKOU_MODEL_METRICS } from '../../models/cohort/index.js';
 import { inputLabelIn, metricLabel, paramLabel } from '../../src/report/labels.js';
 import { baseAssumptions, context } from '../models/cohort/helpers.js';
 
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
 describe('zh labels', () => {
-  it('names every parameter and metric of the cohort model in Chinese', () => {
-    const decls = cohort.parameters(cohort.assumptionsSchema.parse(baseAssumptions()), context());
+  it('names every parameter and metric of the cohort model (with its hukou accounts, both conversion forms) in Chinese', () => {
+    const hukou = (conversion: unknown) => ({
+      baseline: { registered: 9e6, hukouShare: 0.4, nonLocal: 1e5 },
+      conversion,
+      reclassifiedGain: 0.8,
+    });
+    const decls = [{ rate: 0.04 }, { count: 5e4 }].flatMap((c) =>
+      cohort.parameters(cohort.assumptionsSchema.parse({ ...baseAssumptions(), hukou: hukou(c) }), context()),
+    );
 
     for (const d of decls) expect(hasHan(paramLabel(d.key, d.label, 'zh')), d.key).toBe(true);
-    for (const m of METRICS.filter((x) => x.kind !== 'contribution')) expect(hasHan(metricLabel(m.name, m.label, 'zh')), m.name).toBe(true);
+    for (const m of HUKOU_MODEL_METRICS.filter((x) => x.kind !== 'contribution')) expect(hasHan(metricLabel(m.name, m.label, 'zh')), m.name).toBe(true);
   });
 
   it('labels inputs by their parameter and part', () => {
