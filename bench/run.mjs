@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: measures the cohort kernel (JavaScript and the plain C reference), whole draws
+ * `npm run bench`: measures the cohort kernel (JavaScript, WebAssembly SIMD and the plain C reference), whole draws
  * through the runner, and end-to-end `simulate` runs on the Heze scenario (draws/s with 1 and all
  * cores, parallel efficiency, peak memory, start-up), and writes bench/results/latest.json and
  * bench/results/latest.md. Needs the compiled sources (`npm run build`, done by `npm run bench`).
@@ -18,6 +18,8 @@ import { parseArgs } from 'node:util';
 import { kernelInputs, writeNativeInputs } from './lib/inputs.mjs';
 import { kernelThroughput, projectReps, runnerThroughput } from './lib/kernel-js.mjs';
 import { buildNative, runNative } from './lib/native.mjs';
+import { createWasmKernel } from '../dist/models/cohort/wasm/kernel.js';
+import { simdSupported } from '../dist/models/cohort/wasm/select.js';
 import { simulateArgs, simulateOnce } from './lib/e2e.mjs';
 import { machineInfo, repeat, summary } from './lib/stats.mjs';
 import { markdown } from './lib/report.mjs';
@@ -45,34 +47,67 @@ function writeAtomic(file, text) {
   renameSync(tmp, file);
 }
 
+/** Largest relative difference between two populations (0: the same bits, up to signed zeros). */
+function relDiff(a, b) {
+  return Math.max(...Array.from(a, (x, i) => Math.abs(x - b[i]) / Math.max(Math.abs(b[i]), 1e-300)));
+}
+
+/**
+ * The kernel rows: JavaScript, WebAssembly and plain C timed in turn within each run (so that a
+ * change in the machine's load hits all three alike), then whole draws through the runner with
+ * each kernel.
+ */
 async function kernelSection() {
   const inputs = await kernelInputs(a.scenario);
   const secs = Number(a['kernel-seconds']);
-  log('kernel: JavaScript');
-  const js = await repeat(runs, 1, () => kernelThroughput(inputs, secs));
-  const runner = await repeat(runs, 1, () => runnerThroughput(inputs, secs));
+  const wasm = simdSupported() ? createWasmKernel() : null;
+  const built = buildNative();
+  let file;
+  if (built.skipped) log(`kernel: native reference skipped (${built.skipped})`);
+  else {
+    file = join(tmpdir(), `urbcast-bench-inputs-${process.pid}.txt`);
+    writeNativeInputs(file, inputs);
+  }
+  const jsP = projectReps(inputs, 1);
+  const js = [];
+  const wa = [];
+  const nat = [];
+  let reps = 0;
+  for (let i = 0; i <= runs; i++) {
+    // Run 0 warms up (JIT, caches) and is not kept.
+    log(`kernel: run ${i}/${runs}: JavaScript${wasm ? ', WebAssembly' : ''}${built.skipped ? '' : ', C'}`);
+    const j = kernelThroughput(inputs, secs);
+    const w = wasm ? kernelThroughput(inputs, secs, wasm) : null;
+    reps ||= Math.max(1, Math.round((j.cellStepsPerSecond * 2 * secs) / (404 * inputs.H)));
+    const n = built.skipped ? null : runNative(built.binary, file, reps);
+    if (i === 0) continue;
+    js.push(j);
+    if (w) wa.push(w);
+    if (n) nat.push(n);
+  }
+  log('kernel: runner');
+  const kernels = wasm ? ['js', 'wasm'] : ['js'];
+  const runner = {};
+  for (const name of kernels) runner[name] = await repeat(runs, 1, () => runnerThroughput(inputs, secs, name));
+  const rate = (xs) => summary(xs.map((x) => x.cellStepsPerSecond));
   const kernel = {
     H: inputs.H,
     cellsPerStep: 404,
-    js: { cellStepsPerSecond: summary(js.map((x) => x.cellStepsPerSecond)) },
-    runner: { drawsPerSecond: summary(runner.map((x) => x.drawsPerSecond)) },
+    js: { cellStepsPerSecond: rate(js) },
+    runner: Object.fromEntries(Object.entries(runner).map(([k, rs]) => [k, { drawsPerSecond: summary(rs.map((x) => x.drawsPerSecond)) }])),
   };
-  const built = buildNative();
+  if (wasm) {
+    kernel.wasm = { cellStepsPerSecond: rate(wa), agreement: relDiff(projectReps(inputs, 1, wasm), jsP) };
+    kernel.wasmOverJs = kernel.wasm.cellStepsPerSecond.median / kernel.js.cellStepsPerSecond.median;
+  } else kernel.wasm = { skipped: 'this JavaScript engine has no WebAssembly SIMD' };
   if (built.skipped) {
-    log(`kernel: native reference skipped (${built.skipped})`);
     kernel.native = { skipped: built.skipped };
     return kernel;
   }
-  log('kernel: native C');
-  const file = join(tmpdir(), `urbcast-bench-inputs-${process.pid}.txt`);
-  writeNativeInputs(file, inputs);
-  const reps = Math.max(1, Math.round((js[0].cellStepsPerSecond * 2 * secs) / (404 * inputs.H)));
-  const nat = await repeat(runs, 1, () => runNative(built.binary, file, reps));
-  const jsP = projectReps(inputs, 1);
-  const agreement = Math.max(...nat[0].final.map((c, i) => Math.abs(c - jsP[i]) / Math.max(Math.abs(jsP[i]), 1e-300)));
-  kernel.native = { flags: built.flags, cellStepsPerSecond: summary(nat.map((x) => x.cellStepsPerSecond)) };
+  kernel.native = { flags: built.flags, cellStepsPerSecond: rate(nat) };
   kernel.jsOverC = kernel.js.cellStepsPerSecond.median / kernel.native.cellStepsPerSecond.median;
-  kernel.agreement = agreement;
+  kernel.agreement = relDiff(nat[0].final, jsP);
+  if (wasm) kernel.wasmOverC = kernel.wasm.cellStepsPerSecond.median / kernel.native.cellStepsPerSecond.median;
   return kernel;
 }
 

@@ -1,48 +1,64 @@
 /**
- * One-core throughput of the cohort model in JavaScript: the step kernel alone (cell-steps per
- * second, 404 cells per step) and a whole draw through the model's runner (life tables solved
- * from e0 every year, the kernel, the metrics).
+ * One-core throughput of the cohort model: the step kernel alone (cell-steps per second, 404
+ * cells per step), in JavaScript or its WebAssembly build, and a whole draw through the model's
+ * runner (life tables solved from e0 every year, the kernel, the metrics).
  *
  * @module
  */
 import { performance } from 'node:perf_hooks';
-import { CELLS, FLOW_SLOTS, cohortStep } from '../../dist/models/cohort/kernel.js';
+import { CELLS, FLOW_SLOTS, jsKernel } from '../../dist/models/cohort/kernel.js';
 import { createCohortRunner } from '../../dist/models/cohort/runner.js';
 
-/**
- * Projects the baseline H steps, `reps` times, and returns the final population of the last rep.
- *
- * @example
- * const P = projectReps(inputs, 1);
- */
-export function projectReps({ data, steps, H }, reps) {
-  const P = new Float64Array(CELLS);
-  const Q = new Float64Array(CELLS);
-  const flows = new Float64Array(FLOW_SLOTS);
+/** Per kernel and inputs, its arrays and step inputs, placed in its memory once (as the runner does). */
+const spaces = new WeakMap();
+
+function workspace(kern, { data, steps }) {
+  const byInputs = spaces.get(kern) ?? new WeakMap();
+  spaces.set(kern, byInputs);
+  let w = byInputs.get(steps);
+  if (w) return w;
   // The same object shape, field order and field kinds as the runner's (models/cohort/runner.ts).
   const k = {
-    survival: steps[0].survival,
-    birthSurvival: steps[0].birthSurvival,
-    h: data.h,
+    survival: null,
+    birthSurvival: null,
+    h: kern.place(data.h),
     hLo: data.hLo,
     hHi: data.hHi,
     tfrU: 0.5,
     tfrR: 0.5,
     srb: 0.5,
     rho: 0.5,
-    gRU: data.gRU,
+    gRU: kern.place(data.gRU),
     ret: 0.5,
-    gUR: data.gUR,
+    gUR: kern.place(data.gUR),
     c: 0.5,
     extU: 0.5,
     extR: 0.5,
     extUIsCount: data.extUIsCount,
     extRIsCount: data.extRIsCount,
-    e: data.e,
+    e: kern.place(data.e),
     eMax: data.eMax,
     extUParam: 10,
     extRParam: 11,
   };
+  const placed = steps.map((s) => ({ ...s, survival: kern.place(s.survival), birthSurvival: kern.place(s.birthSurvival) }));
+  k.survival = placed[0].survival;
+  k.birthSurvival = placed[0].birthSurvival;
+  w = { P: kern.alloc(CELLS), Q: kern.alloc(CELLS), flows: kern.alloc(FLOW_SLOTS), k, steps: placed };
+  byInputs.set(steps, w);
+  return w;
+}
+
+/**
+ * Projects the baseline H steps, `reps` times, with `kern` (a `CohortKernel`; the JavaScript one
+ * by default), and returns a copy of the final population of the last rep.
+ *
+ * @example
+ * const P = projectReps(inputs, 1);
+ */
+export function projectReps(inputs, reps, kern = jsKernel) {
+  const { data, H } = inputs;
+  const { P, Q, flows, k, steps } = workspace(kern, inputs);
   for (let r = 0; r < reps; r++) {
     P.set(data.baseline);
     for (let t = 0; t < H; t++) {
@@ -57,10 +73,10 @@ export function projectReps({ data, steps, H }, reps) {
       k.c = s.c;
       k.extU = s.extU;
       k.extR = s.extR;
-      cohortStep(P, Q, k, flows, data.baseYear + t + 1);
+      kern.step(P, Q, k, flows, data.baseYear + t + 1);
     }
   }
-  return P;
+  return Float64Array.from(P);
 }
 
 /** Calls `fn(reps)` with growing `reps` until one call takes at least `seconds`; returns [reps, s]. */
@@ -75,25 +91,34 @@ function timeAtLeast(seconds, reps, fn) {
 }
 
 /**
- * Cell-steps per second of the kernel over about `seconds` of work.
+ * Cell-steps per second of the kernel `kern` (JavaScript by default) over about `seconds` of work.
  *
  * @example
  * kernelThroughput(inputs, 1).cellStepsPerSecond;
  */
-export function kernelThroughput(inputs, seconds) {
+export function kernelThroughput(inputs, seconds, kern = jsKernel) {
   const per = CELLS * inputs.H;
-  const [reps, s] = timeAtLeast(seconds, 64, (n) => projectReps(inputs, n));
+  const [reps, s] = timeAtLeast(seconds, 64, (n) => projectReps(inputs, n, kern));
   return { cellSteps: reps * per, seconds: s, cellStepsPerSecond: (reps * per) / s };
 }
 
 /**
- * Draws per second of the model's runner (life tables + kernel + metrics) on the median paths.
+ * Draws per second of the model's runner (life tables + kernel + metrics) on the median paths,
+ * with the kernel it selects (`kernel`: 'js' or 'wasm' forces one, as `URBCAST_KERNEL` does).
  *
  * @example
- * runnerThroughput(inputs, 1).drawsPerSecond;
+ * runnerThroughput(inputs, 1, 'wasm').drawsPerSecond;
  */
-export function runnerThroughput({ data, H, paths, unit }, seconds) {
-  const runner = createCohortRunner(data, H);
+export function runnerThroughput({ data, H, paths, unit }, seconds, kernel) {
+  const before = process.env.URBCAST_KERNEL;
+  if (kernel) process.env.URBCAST_KERNEL = kernel;
+  let runner;
+  try {
+    runner = createCohortRunner(data, H);
+  } finally {
+    if (before === undefined) delete process.env.URBCAST_KERNEL;
+    else process.env.URBCAST_KERNEL = before;
+  }
   const out = new Float64Array(unit.model.metrics.length * (H + 1));
   const [reps, s] = timeAtLeast(seconds, 16, (n) => {
     for (let r = 0; r < n; r++) runner.run(paths, out);

@@ -13,6 +13,21 @@ const source = dir + 'cohort.c';
 const binary = dir + 'build/cohort';
 
 /**
+ * Whether `command --version` runs (a compiler or tool on PATH).
+ *
+ * @example
+ * if (!hasCommand('cc')) console.log('no C compiler');
+ */
+export function hasCommand(command) {
+  try {
+    execFileSync(command, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Builds the native kernel. Returns `{ binary, flags }`, or `{ skipped }` with the reason.
  *
  * @example

@@ -11,16 +11,28 @@ const sec = (x) => `${x.toFixed(2)} s`;
 const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 const pct = (x) => `${(100 * x).toFixed(0)} %`;
 
-/** The kernel's rows: JS, C (or why it was skipped), their ratio, whole draws through the runner. */
+const KERNEL = '`npm run bench -- --only kernel`';
+const agree = (x) => (x === 0 ? 'the same bits' : `to ${x.toExponential(1)} relative`);
+
+/** The kernel's rows: JS, WebAssembly, C (or why one was skipped), their ratios, whole draws through the runner. */
 function kernelRows(k) {
   const rows = [];
-  rows.push(`| cohort kernel, JS, one core | ${range(k.js.cellStepsPerSecond, M)} cell-steps/s | \`npm run bench -- --only kernel\` |`);
-  if (k.native.skipped) rows.push(`| cohort kernel, plain C (\`cc -O3\`) | skipped: ${k.native.skipped} | \`npm run bench -- --only kernel\` |`);
+  const w = k.wasm;
+  rows.push(`| cohort kernel, JS, one core | ${range(k.js.cellStepsPerSecond, M)} cell-steps/s | ${KERNEL} |`);
+  if (w?.skipped) rows.push(`| cohort kernel, WebAssembly SIMD | skipped: ${w.skipped} | ${KERNEL} |`);
+  else if (w) rows.push(`| cohort kernel, WebAssembly SIMD (\`models/cohort/wasm/\`), one core | ${range(w.cellStepsPerSecond, M)} cell-steps/s | ${KERNEL} |`);
+  if (k.native.skipped) rows.push(`| cohort kernel, plain C (\`cc -O3\`) | skipped: ${k.native.skipped} | ${KERNEL} |`);
   else {
-    rows.push(`| cohort kernel, plain C (\`cc ${k.native.flags}\`), one core | ${range(k.native.cellStepsPerSecond, M)} cell-steps/s | \`npm run bench -- --only kernel\` |`);
-    rows.push(`| JS / C | ${pct(k.jsOverC)} (JS and C final populations agree to ${k.agreement.toExponential(1)} relative) | (ratio of the medians) |`);
+    rows.push(`| cohort kernel, plain C (\`cc ${k.native.flags}\`), one core | ${range(k.native.cellStepsPerSecond, M)} cell-steps/s | ${KERNEL} |`);
+    rows.push(`| JS / C | ${pct(k.jsOverC)} (JS and C final populations agree: ${agree(k.agreement)}) | (ratio of the medians) |`);
+    if (k.wasmOverC !== undefined) rows.push(`| WASM / C | ${pct(k.wasmOverC)} | (ratio of the medians) |`);
   }
-  rows.push(`| one whole draw through the cohort runner (4 life tables solved per year + kernel + metrics), one core | ${range(k.runner.drawsPerSecond, M)} draws/s | \`npm run bench -- --only kernel\` |`);
+  if (k.wasmOverJs !== undefined) rows.push(`| WASM / JS | ${k.wasmOverJs.toFixed(2)}× (WASM and JS final populations agree: ${agree(w.agreement)}) | (ratio of the medians) |`);
+  // Older results have one runner figure (the JavaScript kernel's).
+  const runners = k.runner.drawsPerSecond ? { js: k.runner } : k.runner;
+  for (const [name, r] of Object.entries(runners)) {
+    rows.push(`| one whole draw through the cohort runner (4 life tables solved per year + kernel + metrics), ${name === 'js' ? 'JS' : 'WebAssembly'} kernel, one core | ${range(r.drawsPerSecond, M)} draws/s | ${KERNEL} |`);
+  }
   return rows;
 }
 

@@ -194,20 +194,57 @@ export function cohortStep(P: Float64Array, Q: Float64Array, k: StepInputs, flow
  * occupied age needs g·e(a) ≥ −1. The cheap test uses max e over all ages; only when it fails are
  * the occupied ages of the area (offset `o`, both sexes) examined.
  */
-function spreadFactor(N: number, w: number, Q: Float64Array, o: number, k: StepInputs, area: string, year: number, param: number): number {
+function spreadFactor(N: number, w: number, Q: Float64Array, o: number, k: StepInputs, area: Area, year: number, param: number): number {
   if (N === 0) return 0;
-  if (!(w > 0)) throw new DrawError(`net external migration of ${N} persons cannot be spread over an empty ${area} population in ${year}`, year, param);
+  if (!(w > 0)) throw spreadError(false, N, area, year, param);
   const g = N / w;
   if (g * k.eMax < -1) {
     let eMax = 0;
     for (let a = 0; a < 101; a++) if (Q[o + a] > 0 || Q[o + 101 + a] > 0) eMax = Math.max(eMax, k.e[a]);
-    if (g * eMax < -1) {
-      throw new DrawError(
-        `net external emigration of ${-N} persons from the ${area} population in ${year} exceeds the population of the age group it is assigned to`,
-        year,
-        param,
-      );
-    }
+    if (g * eMax < -1) throw spreadError(true, N, area, year, param);
   }
   return g;
 }
+
+/** An area's name in error messages. */
+export type Area = 'urban' | 'rural';
+
+/**
+ * The {@link DrawError} of a step whose net external migration `N` cannot be spread over the
+ * area: an empty population, or (`exceeds`) emigration larger than an age group. Shared by every
+ * kernel so that they report the same error.
+ *
+ * @example
+ * throw spreadError(true, -5000, 'rural', 2030, 11);
+ */
+export function spreadError(exceeds: boolean, N: number, area: Area, year: number, param: number): DrawError {
+  return exceeds
+    ? new DrawError(`net external emigration of ${-N} persons from the ${area} population in ${year} exceeds the population of the age group it is assigned to`, year, param)
+    : new DrawError(`net external migration of ${N} persons cannot be spread over an empty ${area} population in ${year}`, year, param);
+}
+
+/**
+ * A cohort step implementation: {@link cohortStep} or its WebAssembly build
+ * (models/cohort/wasm/). `alloc` gives zeroed arrays the step reads and writes in place (for the
+ * WebAssembly build, views of its memory: arrays from elsewhere are copied in and out per step).
+ */
+export interface CohortKernel {
+  readonly name: 'js' | 'wasm';
+  alloc(n: number): Float64Array;
+  /** `src`'s values in an array from `alloc` (the JavaScript kernel returns `src` itself). */
+  place(src: Float64Array): Float64Array;
+  step(P: Float64Array, Q: Float64Array, k: StepInputs, flows: Float64Array, year: number): void;
+}
+
+/**
+ * The JavaScript kernel ({@link cohortStep} over ordinary typed arrays).
+ *
+ * @example
+ * const P = jsKernel.alloc(CELLS);
+ */
+export const jsKernel: CohortKernel = {
+  name: 'js',
+  alloc: (n) => new Float64Array(n),
+  place: (src) => src,
+  step: cohortStep,
+};

@@ -68,8 +68,10 @@ export function survivalRatios(L: Float64Array, s: Float64Array, offset = 0): nu
  * e0 falls strictly as θ rises, so the root is unique; a bracketed secant (Illinois) method
  * converges in a handful of life tables. Writes the solution's person-years into `L`.
  *
- * `grid` (see {@link levelGrid}) gives a tight starting bracket by table look-up, so that a
- * solve costs about three life tables; the root does not depend on it beyond the tolerance.
+ * `grid` (see {@link levelGrid}) gives a bracket by table look-up and a start from the cubic
+ * through the four nearest table points: on the default grid one life table usually meets the
+ * tolerance; else Newton steps with that cubic's slope follow, then the Illinois iterations if
+ * they do not converge. The root does not depend on the grid beyond the tolerance.
  *
  * @returns θ
  * @example
@@ -86,6 +88,24 @@ export function solveLevel(mxStd: Float64Array, e0: number, L: Float64Array, tol
     hi = lo + grid.step;
     flo = grid.e0[k] - e0;
     fhi = grid.e0[k + 1] - e0;
+    // Inside the table: start from the cubic through the four nearest table points (within the
+    // tolerance on the default grid), then Newton steps with that cubic's slope.
+    if (k >= 1 && k + 2 < grid.e0.length) {
+      let theta = inverseCubic(grid, k, e0);
+      const slope = dThetaDe0;
+      for (let it = 0; it < 3 && theta > lo && theta < hi; it++) {
+        const f = personYears(mxStd, Math.exp(theta), L) - e0;
+        if (Math.abs(f) < tol) return theta;
+        if (f > 0) {
+          lo = theta;
+          flo = f;
+        } else {
+          hi = theta;
+          fhi = f;
+        }
+        theta -= f * slope;
+      }
+    }
   } else {
     // Bracket: start at ±1 and widen until e0(lo) > target > e0(hi).
     let step = 1;
@@ -140,17 +160,60 @@ export interface LevelGrid {
   e0: Float64Array;
 }
 
+/** Tables already built, by schedule and grid (a few standards per process; oldest dropped first). */
+const grids = new Map<string, LevelGrid>();
+const GRIDS_KEPT = 16;
+
 /**
- * Tabulates e0(θ) for θ = theta0, theta0 + step, … (n points).
+ * Tabulates e0(θ) for θ = theta0, theta0 + step, … (n points). The default grid (θ in [−4, 4] by
+ * 0.002) is fine enough that the cubic start of {@link solveLevel} is within 1e-10 of the target
+ * e0 for the WPP standards, so most solves take one life table. Tables are cached by the
+ * schedule's values and shared between callers: treat them as read-only.
  *
  * @example
  * const grid = levelGrid(mxStd, -4, 0.02, 401);
  */
-export function levelGrid(mxStd: Float64Array, theta0 = -4, step = 0.02, n = 401): LevelGrid {
+export function levelGrid(mxStd: Float64Array, theta0 = -4, step = 0.002, n = 4001): LevelGrid {
+  const key = `${theta0} ${step} ${n} ${mxStd.join(' ')}`;
+  const cached = grids.get(key);
+  if (cached) return cached;
   const L = new Float64Array(AGES);
   const e0 = new Float64Array(n);
   for (let i = 0; i < n; i++) e0[i] = personYears(mxStd, Math.exp(theta0 + i * step), L);
-  return { theta0, step, e0 };
+  const grid = { theta0, step, e0 };
+  if (grids.size >= GRIDS_KEPT) grids.delete(grids.keys().next().value as string);
+  grids.set(key, grid);
+  return grid;
+}
+
+/** dθ/de0 of the last {@link inverseCubic} at its target (a module-level slot: no allocation). */
+let dThetaDe0 = 0;
+
+/**
+ * θ(target) from the cubic through the table points k−1 … k+2 with θ as a function of e0 (the
+ * Lagrange form), and its slope dθ/de0 there (stored in `dThetaDe0`). Needs 1 ≤ k ≤ n − 3.
+ */
+function inverseCubic(g: LevelGrid, k: number, target: number): number {
+  let theta = 0;
+  let slope = 0;
+  for (let j = 0; j < 4; j++) {
+    const ej = g.e0[k - 1 + j];
+    const tj = g.theta0 + (k - 1 + j) * g.step;
+    let w = 1;
+    let dw = 0;
+    for (let m = 0; m < 4; m++) {
+      if (m === j) continue;
+      const em = g.e0[k - 1 + m];
+      const d = ej - em;
+      // d/dx of Π (x − e_m)/d_m by the product rule, accumulated alongside the product.
+      dw = (dw * (target - em) + w) / d;
+      w *= (target - em) / d;
+    }
+    theta += tj * w;
+    slope += tj * dw;
+  }
+  dThetaDe0 = slope;
+  return theta;
 }
 
 /** The k with e0[k] ≥ target > e0[k+1], or −1 when the target lies outside the table. */

@@ -9,8 +9,9 @@ import type { Observer, Runner } from '../../src/engine/model.js';
 import type { CohortData } from './compile.js';
 import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
 import { recordBaseline, recordStep } from '../shared/urban-rural.js';
-import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from './kernel.js';
+import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, type StepInputs } from './kernel.js';
 import type { StepExtension } from './hukou/extension.js';
+import { selectKernel } from './wasm/select.js';
 
 /** Parameter indices (same order as `parameters()` in index.ts). */
 const TFR_U = 0;
@@ -45,31 +46,33 @@ function standards(d: CohortData): { mx: Float64Array[]; grids: LevelGrid[] } {
  * r.run(paths, out);
  */
 export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension): Runner {
-  const Pop = new Float64Array(CELLS);
-  const Q = new Float64Array(CELLS);
+  // The step's arrays live where the kernel reads them (WebAssembly memory, or plain arrays).
+  const kern = selectKernel();
+  const Pop = kern.alloc(CELLS);
+  const Q = kern.alloc(CELLS);
   const L = new Float64Array(AGES);
-  const flows = new Float64Array(FLOW_SLOTS);
+  const flows = kern.alloc(FLOW_SLOTS);
   const lastE0 = new Float64Array(4);
   const { mx, grids } = standards(d);
   const k: StepInputs = {
-    survival: new Float64Array(CELLS),
-    birthSurvival: new Float64Array(4),
-    h: d.h,
+    survival: kern.alloc(CELLS),
+    birthSurvival: kern.alloc(4),
+    h: kern.place(d.h),
     hLo: d.hLo,
     hHi: d.hHi,
     tfrU: 0,
     tfrR: 0,
     srb: 0,
     rho: 0,
-    gRU: d.gRU,
+    gRU: kern.place(d.gRU),
     ret: 0,
-    gUR: d.gUR,
+    gUR: kern.place(d.gUR),
     c: 0,
     extU: 0,
     extR: 0,
     extUIsCount: d.extUIsCount,
     extRIsCount: d.extRIsCount,
-    e: d.e,
+    e: kern.place(d.e),
     eMax: d.eMax,
     extUParam: EXT_U,
     extRParam: EXT_R,
@@ -103,7 +106,7 @@ export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension
         k.extU = paths[EXT_U * H + t];
         k.extR = paths[EXT_R * H + t];
         const year = d.baseYear + t + 1;
-        cohortStep(Pop, Q, k, flows, year);
+        kern.step(Pop, Q, k, flows, year);
         const U1 = flows[FLOW.endU];
         const R1 = flows[FLOW.endR];
         recordStep(out, T1, t + 1, U, R, U1, R1, flows);

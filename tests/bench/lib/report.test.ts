@@ -40,6 +40,34 @@ describe('markdown', () => {
     expect(md).toContain('- a note');
   });
 
+  it('writes the WebAssembly kernel with its ratios to C and to JS, their agreement, and the runner with each kernel', () => {
+    // Arrange
+    const k = {
+      ...kernel,
+      native: { flags: '-O3', cellStepsPerSecond: s(4e8) },
+      jsOverC: 0.5,
+      agreement: 0,
+      wasm: { cellStepsPerSecond: s(3.6e8), agreement: 0 },
+      wasmOverC: 0.9,
+      wasmOverJs: 1.8,
+      runner: { js: { drawsPerSecond: s(5000) }, wasm: { drawsPerSecond: s(6000) } },
+    };
+    // Act
+    const md = markdown({ ...base, kernel: k, endToEnd: [], memoryGrowth: [] });
+    // Assert
+    expect(md).toContain('| cohort kernel, WebAssembly SIMD (`models/cohort/wasm/`), one core | 360.0 M (324.0 M–396.0 M) cell-steps/s |');
+    expect(md).toContain('| WASM / C | 90 % |');
+    expect(md).toContain('| WASM / JS | 1.80× (WASM and JS final populations agree: the same bits) |');
+    expect(md).toContain('JS kernel, one core | 5.0 k');
+    expect(md).toContain('WebAssembly kernel, one core | 6.0 k');
+  });
+
+  it('says why the WebAssembly kernel was skipped and gives no WASM ratios', () => {
+    const md = markdown({ ...base, kernel: { ...kernel, native: { skipped: 'no cc' }, wasm: { skipped: 'no SIMD' } }, endToEnd: [], memoryGrowth: [] });
+    expect(md).toContain('| cohort kernel, WebAssembly SIMD | skipped: no SIMD |');
+    expect(md).not.toContain('WASM /');
+  });
+
   it('says why the native reference was skipped and gives no ratio', () => {
     const md = markdown({ ...base, kernel: { ...kernel, native: { skipped: 'no C compiler (cc) on PATH' } }, endToEnd: [], memoryGrowth: [] });
     expect(md).toContain('skipped: no C compiler (cc) on PATH');

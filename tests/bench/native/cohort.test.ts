@@ -3,23 +3,15 @@
  * the Heze scenario's inputs its final population equals the JavaScript kernel's (both follow the
  * same operations in the same order, so bit for bit). Skipped when no C compiler is present.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kernelInputs, writeNativeInputs } from '../../../bench/lib/inputs.mjs';
 import { projectReps } from '../../../bench/lib/kernel-js.mjs';
-import { buildNative, runNative } from '../../../bench/lib/native.mjs';
+import { buildNative, hasCommand, runNative } from '../../../bench/lib/native.mjs';
 
-const hasCc = (() => {
-  try {
-    execFileSync('cc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasCc = hasCommand('cc');
 
 describe.skipIf(!hasCc)('native cohort step', () => {
   it('projects the Heze baseline over the horizon to the same bits as the JavaScript kernel', async () => {

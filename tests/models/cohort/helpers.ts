@@ -9,10 +9,10 @@
 import { fileURLToPath } from 'node:url';
 import cohort, { METRICS } from '../../../models/cohort/index.js';
 import type { CohortData } from '../../../models/cohort/compile.js';
-import { FLOW_SLOTS } from '../../../models/cohort/kernel.js';
+import { CELLS, FLOW_SLOTS, type CohortKernel, type StepInputs } from '../../../models/cohort/kernel.js';
 import { createCohortRunner } from '../../../models/cohort/runner.js';
 import type { CohortAssumptions } from '../../../models/cohort/schema.js';
-import type { CompileContext, CompiledModel } from '../../../src/engine/model.js';
+import { DrawError, type CompileContext, type CompiledModel } from '../../../src/engine/model.js';
 import { compileParams, evaluatePaths, medianInputs, type CompiledParams } from '../../../src/params/compile.js';
 
 /** Absolute path of the repository's `seeds/data/`. */
@@ -149,4 +149,34 @@ export function relDiff(a: number, b: number, floor = 0): number {
 export function sameBits(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+/** What one step of a kernel did: the bits of the new population and flows, or the DrawError it threw. */
+export interface StepOutcome {
+  P: BigUint64Array;
+  flows: BigUint64Array;
+  error?: { message: string; year: number; param: number };
+}
+
+const bits = (a: Float64Array): BigUint64Array => new BigUint64Array(Float64Array.from(a).buffer);
+
+/**
+ * Steps a copy of `P` once with `kern` (arrays that are not the kernel's own are copied in and
+ * out); outcomes compare with `toEqual` bit for bit and, for errors, by message, year and parameter.
+ */
+export function stepOutcome(kern: CohortKernel, P: Float64Array, k: StepInputs, year: number): StepOutcome {
+  const p = Float64Array.from(P);
+  const flows = new Float64Array(FLOW_SLOTS);
+  try {
+    kern.step(p, new Float64Array(CELLS), k, flows, year);
+    return { P: bits(p), flows: bits(flows) };
+  } catch (e) {
+    if (!(e instanceof DrawError)) throw e;
+    return { P: bits(p), flows: bits(new Float64Array(FLOW_SLOTS)), error: { message: e.message, year: e.year, param: e.param } };
+  }
+}
+
+/** The values of a {@link StepOutcome}'s bits. */
+export function values(b: BigUint64Array): Float64Array {
+  return new Float64Array(BigUint64Array.from(b).buffer);
 }

@@ -4,13 +4,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, cohortStep, type StepInputs } from '../../../models/cohort/kernel.js';
+import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, jsKernel, type StepInputs } from '../../../models/cohort/kernel.js';
+import { createWasmKernel } from '../../../models/cohort/wasm/kernel.js';
 import { DrawError } from '../../../src/engine/model.js';
 import { evaluatePaths } from '../../../src/params/compile.js';
 import { sampleInputs } from '../../../src/params/sampler.js';
 import { arbCohortInput } from './arbitraries.js';
 import { contractContext } from '../../contract/model-contract.js';
-import { kernelTrajectory, setup, sum } from './helpers.js';
+import { kernelTrajectory, setup, stepOutcome, sum, values } from './helpers.js';
+
+const wasm = createWasmKernel();
 
 /** Step inputs with nothing happening (survival 1, no births, no moves), overridable. */
 function inputs(over: Partial<StepInputs> = {}): StepInputs {
@@ -45,9 +48,17 @@ function population(): Float64Array {
   return Float64Array.from({ length: CELLS }, (_, i) => (Math.floor(i / 101) + 1) * 1000 + (i % 101));
 }
 
+/**
+ * One step of `P` in place, returning its flows; every hand-made case runs through both kernels,
+ * which must agree bit for bit, or throw the same DrawError (see tests/models/cohort/wasm/).
+ */
 function step(P: Float64Array, k: StepInputs, year = 2022): Float64Array {
   const flows = new Float64Array(FLOW_SLOTS);
-  cohortStep(P, new Float64Array(CELLS), k, flows, year);
+  const js = stepOutcome(jsKernel, P, k, year);
+  expect(stepOutcome(wasm, P, k, year)).toEqual(js);
+  if (js.error) throw new DrawError(js.error.message, js.error.year, js.error.param);
+  P.set(values(js.P));
+  flows.set(values(js.flows));
   return flows;
 }
 

@@ -153,4 +153,28 @@ describe('solveLevel', () => {
     const g = grids[0].e0;
     for (let i = 1; i < g.length; i++) expect(g[i]).toBeLessThan(g[i - 1]);
   });
+
+  it('meets its tolerance (1e-10) from the table’s cubic start everywhere, including the table’s ends and its own points', () => {
+    // Arrange: every 37th table point, its midpoints, and the first and last intervals (where the
+    // cubic has no four points and the Illinois iterations run from the table's bracket).
+    for (const [sex, mx] of [mxF, mxM].entries()) {
+      const e = grids[sex].e0;
+      const n = e.length;
+      const targets = [e[0], 0.5 * (e[0] + e[1]), 0.5 * (e[n - 2] + e[n - 1]), e[n - 2]];
+      for (let k = 1; k < n - 2; k += 37) targets.push(e[k], 0.5 * (e[k] + e[k + 1]));
+      for (const e0 of targets) {
+        const L = new Float64Array(AGES);
+        // Act
+        const theta = solveLevel(mx, e0, L, 1e-10, grids[sex]);
+        // Assert
+        expect(Math.abs(personYears(mx, Math.exp(theta), new Float64Array(AGES)) - e0), `e0 = ${e0}`).toBeLessThan(1e-10);
+      }
+    }
+  });
+
+  it('shares one table per schedule (cached by its values), and a different one for other values', () => {
+    expect(levelGrid(Float64Array.from(mxF))).toBe(grids[0]);
+    expect(levelGrid(mxF, -4, 0.02, 401)).not.toBe(grids[0]);
+    expect(levelGrid(mxM)).not.toBe(grids[0]);
+  });
 });

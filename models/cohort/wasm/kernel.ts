@@ -1,0 +1,101 @@
+/**
+ * The WebAssembly SIMD build of the cohort step (cohort.c, compiled by `npm run build:wasm`):
+ * the same operations in the same order as {@link cohortStep}, so the same bits.
+ *
+ * Each kernel owns one instance and its memory (4 pages, fixed: views never detach). Arrays from
+ * its `alloc`/`place` live in that memory and are passed to the step by offset, with no copying;
+ * any other array is copied into a staging slot before the step and back after it (P, Q, flows).
+ *
+ * @module
+ */
+import { CELLS, FLOW, FLOW_SLOTS, spreadError, type CohortKernel, type StepInputs } from '../kernel.js';
+import { COHORT_WASM_BASE64 } from './bytes.js';
+
+/** The step's export (see cohort.c for the argument order); returns 0 or an error code. */
+type StepFn = (...args: number[]) => number;
+
+const PAGES = 4;
+const BYTES = PAGES * 65536;
+/** Staging slots for arrays from outside the kernel's memory (P, Q, survival, birthSurvival, h, gRU, gUR, e, flows). */
+const SLOTS = [CELLS, CELLS, CELLS, 4, 101, 101, 101, 101, FLOW_SLOTS];
+const [P_, Q_, S_, BS_, H_, GRU_, GUR_, E_, FLOWS_] = SLOTS.keys();
+const NAMES = ['P', 'Q', 'survival', 'birthSurvival', 'h', 'gRU', 'gUR', 'e', 'flows'];
+/** Error codes of cohort.c: 1, 2 urban (empty, exceeds); 3, 4 rural. */
+const ERR_EXCEEDS = 2;
+
+let compiled: WebAssembly.Module | undefined;
+
+/** The compiled module (compiled once per thread). */
+export function cohortWasmModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(Buffer.from(COHORT_WASM_BASE64, 'base64'));
+  return compiled;
+}
+
+/**
+ * A new WebAssembly kernel with its own memory. Throws if the engine cannot compile the module
+ * (no WebAssembly SIMD): see `simdSupported` in select.ts.
+ *
+ * @example
+ * const kern = createWasmKernel();
+ * const P = kern.place(baseline), Q = kern.alloc(CELLS), flows = kern.alloc(FLOW_SLOTS);
+ * kern.step(P, Q, inputs, flows, 2022);
+ */
+export function createWasmKernel(): CohortKernel {
+  const memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
+  const instance = new WebAssembly.Instance(cohortWasmModule(), { env: { memory } });
+  const run = instance.exports.cohort_step as StepFn;
+  const buffer = memory.buffer;
+  let top = 1024;
+  const alloc = (n: number): Float64Array => {
+    const bytes = 8 * n;
+    if (top + bytes > BYTES) throw new Error(`cohort WebAssembly kernel: out of memory (${n} cells asked, ${(BYTES - top) / 8} left)`);
+    const a = new Float64Array(buffer, top, n);
+    top += bytes;
+    return a;
+  };
+  const staging = SLOTS.map((n) => alloc(n));
+  // Per slot, the array last seen and its byte offset (-1: it lives elsewhere and is copied).
+  const seen: (Float64Array | null)[] = SLOTS.map(() => null);
+  const offsets = new Int32Array(SLOTS.length);
+  const at = (a: Float64Array, i: number): number => {
+    if (a !== seen[i]) {
+      if (a.buffer !== buffer && a.length > SLOTS[i]) throw new Error(`cohort WebAssembly kernel: ${NAMES[i]} has ${a.length} cells, at most ${SLOTS[i]} expected`);
+      seen[i] = a;
+      offsets[i] = a.buffer === buffer ? a.byteOffset : -1;
+    }
+    const o = offsets[i];
+    if (o >= 0) return o;
+    staging[i].set(a);
+    return staging[i].byteOffset;
+  };
+  const back = (a: Float64Array, i: number): void => {
+    if (offsets[i] < 0) a.set(staging[i].subarray(0, a.length));
+  };
+  const step = (P: Float64Array, Q: Float64Array, k: StepInputs, flows: Float64Array, year: number): void => {
+    const code = run(
+      at(P, P_), at(Q, Q_), at(k.survival, S_), at(k.birthSurvival, BS_), at(k.h, H_), k.hLo, k.hHi,
+      k.tfrU, k.tfrR, k.srb, k.rho, at(k.gRU, GRU_), k.ret, at(k.gUR, GUR_), k.c, k.extU, k.extR,
+      k.extUIsCount ? 1 : 0, k.extRIsCount ? 1 : 0, at(k.e, E_), k.eMax, at(flows, FLOWS_),
+    );
+    back(P, P_);
+    back(Q, Q_);
+    if (code === 0) back(flows, FLOWS_);
+    else {
+      const urban = code <= ERR_EXCEEDS;
+      const f = offsets[FLOWS_] >= 0 ? flows : staging[FLOWS_];
+      throw urban
+        ? spreadError(code === ERR_EXCEEDS, f[FLOW.externalU], 'urban', year, k.extUParam)
+        : spreadError(code === ERR_EXCEEDS + 2, f[FLOW.externalR], 'rural', year, k.extRParam);
+    }
+  };
+  return {
+    name: 'wasm',
+    alloc,
+    place: (src) => {
+      const a = alloc(src.length);
+      a.set(src);
+      return a;
+    },
+    step,
+  };
+}
