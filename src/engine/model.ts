@@ -16,8 +16,11 @@
 import type { z } from 'zod';
 import type { CompiledParams, ParamDecl } from '../params/compile.js';
 
-/** Kinds of output series. */
-export type MetricKind = 'stock' | 'share' | 'flow' | 'contribution';
+/**
+ * Kinds of output series: stocks (≥ 0), shares (in [0, 1]), flows and contributions (of the step
+ * ending in the year; 0 at t = 0), and differences (a signed level, e.g. one share minus another).
+ */
+export type MetricKind = 'stock' | 'share' | 'flow' | 'contribution' | 'difference';
 
 /** One output series a model produces, per year. */
 export interface MetricDecl {

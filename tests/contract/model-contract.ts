@@ -90,7 +90,7 @@ const ACCOUNTS: { name: string; U: number; R: number }[] = [
   { name: 'external.R', U: 0, R: 1 },
 ];
 
-const KINDS = new Set(['stock', 'share', 'flow', 'contribution']);
+const KINDS = new Set(['stock', 'share', 'flow', 'contribution', 'difference']);
 
 /** A compiled scenario, ready to run draws. */
 interface Prepared {

@@ -19,7 +19,7 @@ export const HUKOU_METRICS: MetricDecl[] = [
   { name: 'registered', label: 'Registered (户籍) population', unit: 'persons', kind: 'stock', display: { column: 'registered' } },
   { name: 'hukouUrban', label: 'Registered population with urban hukou', unit: 'persons', kind: 'stock' },
   { name: 'hukouShare', label: 'Hukou urbanisation rate', unit: 'share', kind: 'share', display: { column: 'hukou %' } },
-  { name: 'hukouGap', label: 'Resident minus hukou urbanisation rate', unit: 'share', kind: 'share' },
+  { name: 'hukouGap', label: 'Resident minus hukou urbanisation rate', unit: 'share', kind: 'difference' },
   { name: 'urbanMigrants', label: 'Urban residents without local urban hukou', unit: 'persons', kind: 'stock' },
   { name: 'nonLocal', label: 'Residents registered elsewhere', unit: 'persons', kind: 'stock' },
   { name: 'outside', label: 'Registered here, living outside', unit: 'persons', kind: 'stock' },
