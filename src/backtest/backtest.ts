@@ -37,7 +37,7 @@ export class UnscorableObservation extends Error {
   }
 }
 
-function band(r: RunResult, o: IndexedObservation): { kind: string; band: Band } {
+function band(r: RunResult, o: IndexedObservation): { unit: string; band: Band } {
   const m = r.metrics.find((x) => x.name === o.metric);
   if (m === undefined) throw new UnscorableObservation(o.index, 'metric', `found ${JSON.stringify(o.metric)}, expected a metric of the model: ${r.metrics.map((x) => x.name).join(', ')}`);
   const t = r.years.indexOf(o.year);
@@ -45,7 +45,7 @@ function band(r: RunResult, o: IndexedObservation): { kind: string; band: Band }
   const values = [q.p50[t], q.p10[t], q.p90[t], q.p025[t], q.p975[t]];
   if (t < 0 || values.some((v) => v === null || v === undefined)) throw new UnscorableObservation(o.index, 'year', `found ${o.year}, expected a projected year with a distribution of ${o.metric}`);
   const [median, lo80, hi80, lo95, hi95] = values as number[];
-  return { kind: m.kind, band: { median, lo80, hi80, lo95, hi95 } };
+  return { unit: m.unit, band: { median, lo80, hi80, lo95, hi95 } };
 }
 
 /**
@@ -58,8 +58,8 @@ function band(r: RunResult, o: IndexedObservation): { kind: string; band: Band }
  */
 export function scoreRun(r: RunResult, observations: readonly IndexedObservation[]): BacktestResult {
   const scored = observations.map((o) => {
-    const { kind, band: b } = band(r, o);
-    const unit = errorUnit(kind);
+    const { unit: metricUnit, band: b } = band(r, o);
+    const unit = errorUnit(metricUnit);
     if (unit === '%' && o.value === 0) throw new UnscorableObservation(o.index, 'value', `found 0, expected a non-zero value (errors of ${o.metric} are in percent of the observed value)`);
     return scoreObservation(o, unit, b);
   });

@@ -34,14 +34,15 @@ export interface ScoredObservation extends Band {
 }
 
 /**
- * The unit in which errors of a metric of this kind are measured.
+ * The unit in which errors of a metric measured in `unit` are given: points for anything in
+ * shares (a share, or a difference of shares such as the hukou gap), percent otherwise.
  *
  * @example
  * errorUnit('share'); // 'pp'
- * errorUnit('stock'); // '%'
+ * errorUnit('persons'); // '%'
  */
-export function errorUnit(kind: string): ErrorUnit {
-  return kind === 'share' ? 'pp' : '%';
+export function errorUnit(unit: string): ErrorUnit {
+  return unit === 'share' ? 'pp' : '%';
 }
 
 /**

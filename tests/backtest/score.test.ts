@@ -21,7 +21,7 @@ describe('forecastError', () => {
 
 describe('errorUnit', () => {
   it('gives pp for shares and % for everything else', () => {
-    expect([errorUnit('share'), errorUnit('stock'), errorUnit('flow')]).toEqual(['pp', '%', '%']);
+    expect([errorUnit('share'), errorUnit('persons'), errorUnit('persons/yr')]).toEqual(['pp', '%', '%']);
   });
 });
 

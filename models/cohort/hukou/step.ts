@@ -36,17 +36,8 @@ export const HFLOW = {
   naturalH: 3,
   /** Births − deaths of resident local-hukou holders (H + L). */
   naturalReg: 4,
-  /** Change of the outside stocks by their own rate δ: δ·(oH + oL), and δ·oH. */
-  outsideChange: 5,
-  outsideChangeH: 6,
-  /** Local-hukou residents who left the region (join oH, oL) and outside-registered who returned. */
-  leftToOutside: 7,
-  returned: 8,
-  /** Residents registered elsewhere who arrived (net inflow) or left (net outflow). */
-  nonLocalArrived: 9,
-  nonLocalLeft: 10,
 } as const;
-export const HFLOW_SLOTS = 11;
+export const HFLOW_SLOTS = 5;
 
 /** The hukou inputs of one step. One object per runner, its fields overwritten each step. */
 export interface HukouInputs {
@@ -81,10 +72,8 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   const bs = k.birthSurvival;
   // H0. The outside stocks change at their own rate.
   const delta = hk.outsideChange;
-  const oH0 = Z[OH];
-  const oL0 = Z[OL];
-  let oH = oH0 * (1 + delta);
-  let oL = oL0 * (1 + delta);
+  let oH = Z[OH] * (1 + delta);
+  let oL = Z[OL] * (1 + delta);
   // H1–H2. Survival and ageing, births by the mother's status (each status block as cohortStep).
   let naturalH = 0;
   let naturalReg = 0;
@@ -178,8 +167,6 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   let returned = 0;
   let left = 0;
   let leftH = 0;
-  let xIn = 0;
-  let xOut = 0;
   const e = k.e;
   for (let area = 0; area < 2; area++) {
     const g = area === 0 ? cf[FLOW.extGU] : cf[FLOW.extGR];
@@ -198,17 +185,14 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
           W[iH] += back * fH;
           W[iL] += back - back * fH;
           returned += back;
-          xIn += A - back;
         } else {
           const lH = -f * W[iH];
           const lL = -f * W[iL];
-          const lX = -f * W[iX];
           W[iH] -= lH;
           W[iL] -= lL;
-          W[iX] -= lX;
+          W[iX] += f * W[iX];
           left += lH + lL;
           leftH += lH;
-          xOut += lX;
         }
       }
     }
@@ -232,10 +216,4 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   hf[HFLOW.reclassifiedHukou] = reclassifiedHukou;
   hf[HFLOW.naturalH] = naturalH;
   hf[HFLOW.naturalReg] = naturalReg;
-  hf[HFLOW.outsideChange] = delta * (oH0 + oL0);
-  hf[HFLOW.outsideChangeH] = delta * oH0;
-  hf[HFLOW.leftToOutside] = left;
-  hf[HFLOW.returned] = returned;
-  hf[HFLOW.nonLocalArrived] = xIn;
-  hf[HFLOW.nonLocalLeft] = xOut;
 }
