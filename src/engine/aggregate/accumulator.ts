@@ -94,31 +94,54 @@ export class RunAccumulator {
     this.sensitivity = opts.sensitivity ? new SensitivityAccumulator(this.J, sensitivityBins(cs.main.sampling.draws), median.values) : null;
   }
 
-  /** Adds a batch of the main run (must be the next one in draw order). */
+  /**
+   * Adds a batch of the main run (must be the next one in draw order).
+   *
+   * Unweighted, each series quantity is added over the whole batch in turn (its histogram's bins
+   * stay in cache: draw by draw, every value would land in a different 16 kB histogram). Each
+   * quantity's aggregates depend only on its own values, still added in draw order, so the bits
+   * are those of adding draw by draw. Weighted draws go draw by draw: a new largest weight rescales
+   * every aggregate at once.
+   */
   add(b: BatchResult): void {
     if (b.error !== null) throw new DrawFailure(b.error, this.cs.main.sampling.seed);
     const { S, T, J } = this;
     const series = b.series!;
     const uniforms = b.uniforms!;
+    const values = b.values;
+    for (let d = 0; d < b.count; d++) this.checkFinite(b, d);
+    if (!this.weighted) {
+      for (let h = 0; h < S; h++) {
+        this.series.addColumn(h, series, h, S, b.count);
+        this.seriesMoments.addColumn(h, series, h, S, b.count);
+      }
+    }
     const logW = this.weighted ? b.logWeights! : null;
     for (let d = 0; d < b.count; d++) {
       const w = logW === null ? 1 : this.weightOf(logW[d]);
       this.sumW += w;
       this.sumW2 += w * w;
-      for (let h = 0; h < S; h++) {
-        const x = series[d * S + h];
-        if (!Number.isFinite(x)) this.nonFinite(b.start + d, h);
-        this.series.add(h, x, w);
-        this.seriesMoments.add(h, x, w);
+      if (logW !== null) {
+        for (let h = 0; h < S; h++) {
+          this.series.add(h, series[d * S + h], w);
+          this.seriesMoments.add(h, series[d * S + h], w);
+        }
       }
       for (let k = 0; k < T; k++) {
-        const x = b.values[d * T + k];
-        if (!Number.isFinite(x)) throw new Error(`target ${this.cs.targets[k].id} has a non-finite value in draw ${b.start + d}`);
-        this.targetHist.add(k, x, w);
-        this.targetMoments.add(k, x, w);
+        this.targetHist.add(k, values[d * T + k], w);
+        this.targetMoments.add(k, values[d * T + k], w);
       }
-      this.tally.add(b.values, d * T, series, d * S, w);
-      this.sensitivity?.add(uniforms, d * J, b.values, d * T, w);
+      this.tally.add(values, d * T, series, d * S, w);
+      this.sensitivity?.add(uniforms, d * J, values, d * T, w);
+    }
+  }
+
+  /** Throws, naming the quantity, if draw d of the batch has a non-finite series or target value. */
+  private checkFinite(b: BatchResult, d: number): void {
+    const { S, T } = this;
+    for (let h = 0; h < S; h++) if (!Number.isFinite(b.series![d * S + h])) this.nonFinite(b.start + d, h);
+    for (let k = 0; k < T; k++) {
+      if (!Number.isFinite(b.values[d * T + k])) throw new Error(`target ${this.cs.targets[k].id} has a non-finite value in draw ${b.start + d}`);
     }
   }
 

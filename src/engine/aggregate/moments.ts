@@ -42,6 +42,32 @@ export class MomentSet {
     this.m2[h] += w * d * (x - this.mean[h]);
   }
 
+  /**
+   * Adds, with weight 1, the `n` values `xs[at]`, `xs[at + stride]`, … to quantity `h`, in that
+   * order: the same bits as `n` calls of {@link add}.
+   *
+   * @example
+   * m.addColumn(0, Float64Array.from([1, 9, 2, 9, 3, 9]), 0, 2, 3); // adds 1, 2, 3
+   */
+  addColumn(h: number, xs: Float64Array, at: number, stride: number, n: number): void {
+    let c = this.count[h];
+    let mean = this.mean[h];
+    let m2 = this.m2[h];
+    let s2 = this.sumW2[h];
+    for (let i = 0, j = at; i < n; i++, j += stride) {
+      const x = xs[j];
+      c += 1;
+      s2 += 1;
+      const d = x - mean;
+      mean += d / c;
+      m2 += d * (x - mean);
+    }
+    this.count[h] = c;
+    this.mean[h] = mean;
+    this.m2[h] = m2;
+    this.sumW2[h] = s2;
+  }
+
   /** Multiplies every weight by `c` (> 0): the mean and variance do not change. */
   rescale(c: number): void {
     for (let h = 0; h < this.n; h++) {
