@@ -69,8 +69,34 @@ function betaCdfNorm(x: number, a: number, b: number, lnorm: number): number {
 }
 
 /**
- * Quantile of Beta(a, b): the x with I_x(a, b) = p, by bisection refined with Newton steps
- * (bracket kept, so it always converges), to about 1e-14 in x.
+ * A first guess at the Beta(a, b) quantile (Press et al., Numerical Recipes 3rd ed., §6.14.1,
+ * `invbetai`): for a, b ≥ 1 a normal approximation (Abramowitz & Stegun 26.5.22), else the
+ * power-law behaviour of the two tails.
+ */
+function betaGuess(p: number, a: number, b: number): number {
+  if (a >= 1 && b >= 1) {
+    const pp = p < 0.5 ? p : 1 - p;
+    const t = Math.sqrt(-2 * Math.log(pp));
+    let z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+    if (p < 0.5) z = -z;
+    const al = (z * z - 3) / 6;
+    const h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
+    const w = (z * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
+    return a / (a + b * Math.exp(2 * w));
+  }
+  const lna = Math.log(a / (a + b));
+  const lnb = Math.log(b / (a + b));
+  const t = Math.exp(a * lna) / a;
+  const u = Math.exp(b * lnb) / b;
+  const w = t + u;
+  return p < t / w ? Math.pow(a * w * p, 1 / a) : 1 - Math.pow(b * w * (1 - p), 1 / b);
+}
+
+/**
+ * Quantile of Beta(a, b): the x with I_x(a, b) = p, by Halley steps from {@link betaGuess}
+ * (Numerical Recipes' `invbetai`) inside a bracket kept from the signs of I_x − p (a step leaving
+ * it bisects instead, so it always converges), to about 1e-15 in x; two or three steps from the
+ * guess for the shapes a PERT gives.
  *
  * @example
  * betaQuantile(0.5, 3, 3); // 0.5
@@ -80,15 +106,20 @@ export function betaQuantile(p: number, a: number, b: number): number {
   if (p >= 1) return 1;
   let lo = 0;
   let hi = 1;
-  let x = a / (a + b);
+  let x = betaGuess(p, a, b);
+  if (!(x > 0 && x < 1)) x = a / (a + b);
   const lnorm = logGamma(a + b) - logGamma(a) - logGamma(b);
+  const a1 = a - 1;
+  const b1 = b - 1;
   for (let it = 0; it < 200; it++) {
     const f = betaCdfNorm(x, a, b, lnorm) - p;
+    if (f === 0) return x;
     if (f > 0) hi = x;
     else lo = x;
-    const dens = Math.exp(lnorm + (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x));
-    let next = x - f / dens;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = 0.5 * (lo + hi);
+    const dens = Math.exp(lnorm + a1 * Math.log(x) + b1 * Math.log1p(-x));
+    const u = f / dens;
+    let next = x - u / (1 - 0.5 * Math.min(1, u * (a1 / x - b1 / (1 - x))));
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     if (Math.abs(next - x) < 1e-15 || hi - lo < 1e-15) return next;
     x = next;
   }

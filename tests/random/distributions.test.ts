@@ -54,4 +54,25 @@ describe('beta', () => {
       ),
     );
   });
+
+  it('betaQuantile matches the closed forms of Beta(a, 1) and Beta(1, b) to 1e-13, from either first guess', () => {
+    // a, b below and above 1 exercise both branches of the first guess; p ≤ 0.99 keeps the closed
+    // form's own 1 − p accurate.
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 0.99, noNaN: true }), fc.double({ min: 0.3, max: 30, noNaN: true }), (p, s) => {
+        const xa = betaQuantile(p, s, 1);
+        const xb = betaQuantile(p, 1, s);
+        return Math.abs(xa - p ** (1 / s)) < 1e-13 && Math.abs(xb - (1 - (1 - p) ** (1 / s))) < 1e-13;
+      }),
+    );
+  });
+
+  it('betaQuantile is monotone in p and symmetric: x(p; a, b) = 1 − x(1 − p; b, a)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.998, noNaN: true }), fc.double({ min: 1e-4, max: 1e-3, noNaN: true }), fc.double({ min: 0.5, max: 20, noNaN: true }), fc.double({ min: 0.5, max: 20, noNaN: true }), (p, dp, a, b) => {
+        const x = betaQuantile(p, a, b);
+        return betaQuantile(p + dp, a, b) > x && Math.abs(x - (1 - betaQuantile(1 - p, b, a))) < 1e-13;
+      }),
+    );
+  });
 });
