@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: measures the cohort kernel (JavaScript, WebAssembly SIMD and the plain C reference), whole draws
- * through the runner, and end-to-end `simulate` runs on the Heze scenario (draws/s with 1 and all
- * cores, parallel efficiency, peak memory, start-up), and writes bench/results/latest.json and
- * bench/results/latest.md. Needs the compiled sources (`npm run build`, done by `npm run bench`).
+ * `npm run bench`: measures the cohort kernel (JavaScript, WebAssembly SIMD and the plain C
+ * reference), whole draws of each model on one core, and end-to-end `simulate` runs on the Heze
+ * scenario (draws/s at 10⁴, 10⁵ and 10⁶ draws with 1 and all cores, parallel efficiency, peak
+ * memory, start-up), and writes bench/results/latest.json and bench/results/latest.md. Needs the
+ * compiled sources (`npm run build`, done by `npm run bench`).
  *
- * Options: --draws 10000,100000 (add 1000000 for the 10⁶ rows: about 10 min per run on 2 cores),
- * --workers 1,<cores>, --runs 3, --only kernel|e2e, --scenario scenarios/heze.yml,
- * --kernel-seconds 1, --out bench/results.
+ * Options: --draws 10000,100000,1000000, --workers 1,<cores>, --runs 3, --only kernel|e2e,
+ * --scenario scenarios/heze.yml (kernel and end-to-end), --models <scenario files> (whole draws
+ * of each model), --kernel-seconds 1, --out bench/results.
  *
  * @module
  */
@@ -16,7 +17,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { kernelInputs, writeNativeInputs } from './lib/inputs.mjs';
-import { kernelThroughput, projectReps, runnerThroughput } from './lib/kernel-js.mjs';
+import { kernelThroughput, projectReps } from './lib/kernel-js.mjs';
+import { modelBench } from './lib/models.mjs';
 import { buildNative, runNative } from './lib/native.mjs';
 import { createWasmKernel } from '../dist/models/cohort/wasm/kernel.js';
 import { simdSupported } from '../dist/models/cohort/wasm/select.js';
@@ -26,11 +28,12 @@ import { markdown } from './lib/report.mjs';
 
 const { values: a } = parseArgs({
   options: {
-    draws: { type: 'string', default: '10000,100000' },
+    draws: { type: 'string', default: '10000,100000,1000000' },
     workers: { type: 'string', default: `1,${availableParallelism()}` },
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
     scenario: { type: 'string', default: 'scenarios/heze.yml' },
+    models: { type: 'string', default: 'scenarios/heze.yml,bench/backtests/heze-2010-cohort.yml,bench/backtests/heze-2010-components.yml,bench/backtests/heze-2010-urgd.yml' },
     'kernel-seconds': { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results' },
   },
@@ -54,8 +57,7 @@ function relDiff(a, b) {
 
 /**
  * The kernel rows: JavaScript, WebAssembly and plain C timed in turn within each run (so that a
- * change in the machine's load hits all three alike), then whole draws through the runner with
- * each kernel.
+ * change in the machine's load hits all three alike).
  */
 async function kernelSection() {
   const inputs = await kernelInputs(a.scenario);
@@ -85,16 +87,11 @@ async function kernelSection() {
     if (w) wa.push(w);
     if (n) nat.push(n);
   }
-  log('kernel: runner');
-  const kernels = wasm ? ['js', 'wasm'] : ['js'];
-  const runner = {};
-  for (const name of kernels) runner[name] = await repeat(runs, 1, () => runnerThroughput(inputs, secs, name));
   const rate = (xs) => summary(xs.map((x) => x.cellStepsPerSecond));
   const kernel = {
     H: inputs.H,
     cellsPerStep: 404,
     js: { cellStepsPerSecond: rate(js) },
-    runner: Object.fromEntries(Object.entries(runner).map(([k, rs]) => [k, { drawsPerSecond: summary(rs.map((x) => x.drawsPerSecond)) }])),
   };
   if (wasm) {
     kernel.wasm = { cellStepsPerSecond: rate(wa), agreement: relDiff(projectReps(inputs, 1, wasm), jsP) };
@@ -109,6 +106,34 @@ async function kernelSection() {
   kernel.agreement = relDiff(nat[0].final, jsP);
   if (wasm) kernel.wasmOverC = kernel.wasm.cellStepsPerSecond.median / kernel.native.cellStepsPerSecond.median;
   return kernel;
+}
+
+/**
+ * Whole draws of each model (`--models`: scenario files), one core: the cohort model with each
+ * kernel in turn, the others once.
+ */
+async function modelsSection() {
+  const rows = [];
+  const wasm = simdSupported();
+  for (const file of a.models.split(',')) {
+    const first = await modelBench(file);
+    const kernels = first.model.startsWith('cohort') ? (wasm ? ['js', 'wasm'] : ['js']) : [null];
+    for (const kernel of kernels) {
+      const m = kernel ? await modelBench(file, kernel) : first;
+      log(`models: ${m.model}, ${file}${kernel ? `, ${kernel} kernel` : ''}`);
+      const rs = await repeat(runs, 1, () => m.measure(Number(a['kernel-seconds'])));
+      rows.push({
+        file,
+        model: m.model,
+        kernel,
+        H: m.H,
+        cells: m.cells,
+        drawsPerSecond: summary(rs.map((x) => x.drawsPerSecond)),
+        cellStepsPerSecond: summary(rs.map((x) => x.cellStepsPerSecond)),
+      });
+    }
+  }
+  return rows;
 }
 
 async function e2eSection() {
@@ -149,10 +174,12 @@ const result = {
   runs,
   notes: [],
 };
-if (a.only !== 'e2e') result.kernel = await kernelSection();
+if (a.only !== 'e2e') {
+  result.kernel = await kernelSection();
+  result.models = await modelsSection();
+}
 if (a.only !== 'kernel') Object.assign(result, await e2eSection());
 else Object.assign(result, { endToEnd: [], memoryGrowth: [] });
-if (!drawCounts.includes(1000000) && a.only !== 'kernel') result.notes.push('10⁶ draws not run by default (about 10 minutes per run on 2 cores); `npm run bench -- --draws 10000,100000,1000000` adds the row.');
 result.notes.push('End-to-end times include everything `simulate` does: start-up, the lever search (a fixed cost, about 2,000 draws per evaluation) and the sensitivity indices; draws/s = draws / wall time.');
 mkdirSync(a.out, { recursive: true });
 if (!result.kernel) result.kernel = null;

@@ -1,13 +1,11 @@
 /**
- * One-core throughput of the cohort model: the step kernel alone (cell-steps per second, 404
- * cells per step), in JavaScript or its WebAssembly build, and a whole draw through the model's
- * runner (life tables solved from e0 every year, the kernel, the metrics).
+ * One-core throughput of the cohort step kernel alone (cell-steps per second, 404 cells per
+ * step), in JavaScript or its WebAssembly build (whole draws: models.mjs).
  *
  * @module
  */
-import { performance } from 'node:perf_hooks';
 import { CELLS, FLOW_SLOTS, jsKernel } from '../../dist/models/cohort/kernel.js';
-import { createCohortRunner } from '../../dist/models/cohort/runner.js';
+import { timeAtLeast } from './stats.mjs';
 
 /** Per kernel and inputs, its arrays and step inputs, placed in its memory once (as the runner does). */
 const spaces = new WeakMap();
@@ -79,17 +77,6 @@ export function projectReps(inputs, reps, kern = jsKernel) {
   return Float64Array.from(P);
 }
 
-/** Calls `fn(reps)` with growing `reps` until one call takes at least `seconds`; returns [reps, s]. */
-function timeAtLeast(seconds, reps, fn) {
-  for (;;) {
-    const t0 = performance.now();
-    fn(reps);
-    const s = (performance.now() - t0) / 1e3;
-    if (s >= seconds) return [reps, s];
-    reps = Math.ceil(reps * Math.min(16, Math.max(2, (1.2 * seconds) / Math.max(s, 1e-3))));
-  }
-}
-
 /**
  * Cell-steps per second of the kernel `kern` (JavaScript by default) over about `seconds` of work.
  *
@@ -100,28 +87,4 @@ export function kernelThroughput(inputs, seconds, kern = jsKernel) {
   const per = CELLS * inputs.H;
   const [reps, s] = timeAtLeast(seconds, 64, (n) => projectReps(inputs, n, kern));
   return { cellSteps: reps * per, seconds: s, cellStepsPerSecond: (reps * per) / s };
-}
-
-/**
- * Draws per second of the model's runner (life tables + kernel + metrics) on the median paths,
- * with the kernel it selects (`kernel`: 'js' or 'wasm' forces one, as `URBCAST_KERNEL` does).
- *
- * @example
- * runnerThroughput(inputs, 1, 'wasm').drawsPerSecond;
- */
-export function runnerThroughput({ data, H, paths, unit }, seconds, kernel) {
-  const before = process.env.URBCAST_KERNEL;
-  if (kernel) process.env.URBCAST_KERNEL = kernel;
-  let runner;
-  try {
-    runner = createCohortRunner(data, H);
-  } finally {
-    if (before === undefined) delete process.env.URBCAST_KERNEL;
-    else process.env.URBCAST_KERNEL = before;
-  }
-  const out = new Float64Array(unit.model.metrics.length * (H + 1));
-  const [reps, s] = timeAtLeast(seconds, 16, (n) => {
-    for (let r = 0; r < n; r++) runner.run(paths, out);
-  });
-  return { draws: reps, seconds: s, drawsPerSecond: reps / s };
 }

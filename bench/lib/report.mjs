@@ -14,7 +14,7 @@ const pct = (x) => `${(100 * x).toFixed(0)} %`;
 const KERNEL = '`npm run bench -- --only kernel`';
 const agree = (x) => (x === 0 ? 'the same bits' : `to ${x.toExponential(1)} relative`);
 
-/** The kernel's rows: JS, WebAssembly, C (or why one was skipped), their ratios, whole draws through the runner. */
+/** The kernel's rows: JS, WebAssembly, C (or why one was skipped) and their ratios. */
 function kernelRows(k) {
   const rows = [];
   const w = k.wasm;
@@ -28,12 +28,17 @@ function kernelRows(k) {
     if (k.wasmOverC !== undefined) rows.push(`| WASM / C | ${pct(k.wasmOverC)} | (ratio of the medians) |`);
   }
   if (k.wasmOverJs !== undefined) rows.push(`| WASM / JS | ${k.wasmOverJs.toFixed(2)}× (WASM and JS final populations agree: ${agree(w.agreement)}) | (ratio of the medians) |`);
-  // Older results have one runner figure (the JavaScript kernel's).
-  const runners = k.runner.drawsPerSecond ? { js: k.runner } : k.runner;
-  for (const [name, r] of Object.entries(runners)) {
-    rows.push(`| one whole draw through the cohort runner (4 life tables solved per year + kernel + metrics), ${name === 'js' ? 'JS' : 'WebAssembly'} kernel, one core | ${range(r.drawsPerSecond, M)} draws/s | ${KERNEL} |`);
-  }
   return rows;
+}
+
+/** One row per model (and cohort kernel): whole draws on one core. */
+function modelRows(models) {
+  return models.map((m) => {
+    const what = `${m.model}${m.kernel ? `, ${m.kernel === 'js' ? 'JS' : 'WebAssembly'} kernel` : ''}`;
+    const cells = Number.isFinite(m.cells) ? `; ${range(m.cellStepsPerSecond, M)} cell-steps/s (${m.cells} cells × ${m.H} steps)` : '';
+    const env = m.kernel ? `URBCAST_KERNEL=${m.kernel} ` : '';
+    return `| whole draws, ${what}: \`${m.file}\`, one core | ${range(m.drawsPerSecond, M)} draws/s${cells} | \`${env}npm run bench -- --only kernel\` |`;
+  });
 }
 
 /**
@@ -52,6 +57,7 @@ export function markdown(r) {
     '|---|---|---|',
   ];
   if (r.kernel) lines.push(...kernelRows(r.kernel));
+  if (r.models) lines.push(...modelRows(r.models));
   if (r.startup) lines.push(`| start-up: \`simulate\` with 1 draw, 1 worker, spawn to exit | ${range(r.startup.seconds, sec)} | \`time ${r.startup.command}\` |`);
   for (const e of r.endToEnd) {
     const eff = e.efficiency === undefined ? '' : `, parallel efficiency ${pct(e.efficiency)}`;

@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 
 /**
  * Median, min and max of repeated measurements (the median of an even count is the mean of the
@@ -31,6 +32,22 @@ export async function repeat(runs, warmup, fn) {
   const out = [];
   for (let i = 0; i < runs; i++) out.push(await fn());
   return out;
+}
+
+/**
+ * Calls `fn(reps)` with growing `reps` until one call takes at least `seconds`; returns [reps, s].
+ *
+ * @example
+ * const [reps, s] = timeAtLeast(1, 16, (n) => { for (let i = 0; i < n; i++) work(); });
+ */
+export function timeAtLeast(seconds, reps, fn) {
+  for (;;) {
+    const t0 = performance.now();
+    fn(reps);
+    const s = (performance.now() - t0) / 1e3;
+    if (s >= seconds) return [reps, s];
+    reps = Math.ceil(reps * Math.min(16, Math.max(2, (1.2 * seconds) / Math.max(s, 1e-3))));
+  }
 }
 
 function ccVersion() {

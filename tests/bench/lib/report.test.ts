@@ -13,7 +13,7 @@ const base = {
   runs: 3,
   notes: ['a note'],
 };
-const kernel = { H: 14, js: { cellStepsPerSecond: s(2e8) }, runner: { drawsPerSecond: s(6000) } };
+const kernel = { H: 14, js: { cellStepsPerSecond: s(2e8) } };
 
 describe('markdown', () => {
   it('writes the kernel, the ratio to C, each end-to-end run, memory growth and the notes', () => {
@@ -40,7 +40,7 @@ describe('markdown', () => {
     expect(md).toContain('- a note');
   });
 
-  it('writes the WebAssembly kernel with its ratios to C and to JS, their agreement, and the runner with each kernel', () => {
+  it('writes the WebAssembly kernel with its ratios to C and to JS and their agreement, then whole draws of each model', () => {
     // Arrange
     const k = {
       ...kernel,
@@ -50,16 +50,22 @@ describe('markdown', () => {
       wasm: { cellStepsPerSecond: s(3.6e8), agreement: 0 },
       wasmOverC: 0.9,
       wasmOverJs: 1.8,
-      runner: { js: { drawsPerSecond: s(5000) }, wasm: { drawsPerSecond: s(6000) } },
     };
+    const models = [
+      { file: 'scenarios/heze.yml', model: 'cohort + hukou', kernel: 'js', H: 14, cells: 1618, drawsPerSecond: s(5000), cellStepsPerSecond: s(5000 * 14 * 1618) },
+      { file: 'scenarios/heze.yml', model: 'cohort + hukou', kernel: 'wasm', H: 14, cells: 1618, drawsPerSecond: s(6000), cellStepsPerSecond: s(6000 * 14 * 1618) },
+      { file: 'b/urgd.yml', model: 'urgd', kernel: null, H: 12, cells: 2, drawsPerSecond: s(4e6), cellStepsPerSecond: s(9.6e7) },
+    ];
     // Act
-    const md = markdown({ ...base, kernel: k, endToEnd: [], memoryGrowth: [] });
+    const md = markdown({ ...base, kernel: k, models, endToEnd: [], memoryGrowth: [] });
     // Assert
     expect(md).toContain('| cohort kernel, WebAssembly SIMD (`models/cohort/wasm/`), one core | 360.0 M (324.0 M–396.0 M) cell-steps/s |');
     expect(md).toContain('| WASM / C | 90 % |');
     expect(md).toContain('| WASM / JS | 1.80× (WASM and JS final populations agree: the same bits) |');
-    expect(md).toContain('JS kernel, one core | 5.0 k');
-    expect(md).toContain('WebAssembly kernel, one core | 6.0 k');
+    expect(md).toContain('| whole draws, cohort + hukou, JS kernel: `scenarios/heze.yml`, one core | 5.0 k (4.5 k–5.5 k) draws/s; 113.3 M');
+    expect(md).toContain('(1618 cells × 14 steps) | `URBCAST_KERNEL=js npm run bench -- --only kernel` |');
+    expect(md).toContain('WebAssembly kernel: `scenarios/heze.yml`, one core | 6.0 k');
+    expect(md).toContain('| whole draws, urgd: `b/urgd.yml`, one core | 4.0 M (3.6 M–4.4 M) draws/s; 96.0 M (86.4 M–105.6 M) cell-steps/s (2 cells × 12 steps) | `npm run bench -- --only kernel` |');
   });
 
   it('says why the WebAssembly kernel was skipped and gives no WASM ratios', () => {
