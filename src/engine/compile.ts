@@ -2,7 +2,7 @@
  * Stage two: a loaded scenario → a {@link CompiledScenario}, plain data only (numbers, strings,
  * arrays, typed arrays), structured-cloneable, so that workers receive it once and run draws
  * with no further look-ups. Every input error found here is a `ParamError` naming the scenario
- * path it is about (a correlation, a target's metric, the lever …), for the CLI to locate.
+ * path it is about (a correlation, a target's metric, a lever …), for the CLI to locate.
  *
  * @module
  */
@@ -39,7 +39,7 @@ export interface CompiledUnit {
   sampling: SamplingPlan;
 }
 
-/** "What would it take": the parameter moved, and the bracket of its level. */
+/** "What would it take": the parameter moved, the bracket of its level and the targets it answers for. */
 export interface CompiledLever {
   /** Index of the parameter in the main unit. */
   param: number;
@@ -51,6 +51,8 @@ export interface CompiledLever {
   /** Bracket of the level searched (`lever.min/max`, else the parameter's domain). */
   lo: number;
   hi: number;
+  /** Indices (into `targets`) of the targets whose "needs" this lever answers, ascending. */
+  targets: number[];
 }
 
 /** A scenario ready to run. */
@@ -61,7 +63,11 @@ export interface CompiledScenario {
   years: number[];
   metrics: MetricDecl[];
   targets: CompiledTarget[];
-  lever: CompiledLever | null;
+  /**
+   * One lever per distinct (parameter, bracket): a target's own `lever:`, else the scenario's
+   * `lever:`, else the model's `defaultLever`; in order of first use. Each searched once, over its targets.
+   */
+  levers: CompiledLever[];
   /** The observations weighting the draws (`calibration:`), or null: every draw weighs the same. */
   calibration: CompiledCalibration | null;
 }
@@ -99,32 +105,72 @@ function setCorrelations(unit: CompiledUnit, input: EngineInput): void {
   );
 }
 
+/** A lever as written: its parameter, optional bracket, and where (for errors). */
+interface StatedLever {
+  param: string;
+  min?: number;
+  max?: number;
+  /** Path of the `lever:` field (`['lever']` or `['targets', k, 'lever']`). */
+  at: string[];
+}
+
 /**
- * The lever: `scenario.lever.param`, else the model's `defaultLever` (none if the model has none).
- * Its bracket is `lever.min/max`, else the parameter's domain; an unbounded side of the domain
- * becomes assumed ∓ 2·max(|assumed|, 1) (state `lever.min/max` for counts of persons).
+ * One lever. Its bracket is `min/max`, else the parameter's domain; an unbounded side of the
+ * domain becomes assumed ∓ 2·max(|assumed|, 1) (state `min/max` for counts of persons). The
+ * bracket must hold the assumed level (the search starts there) and have some width.
  */
-function compileLever(input: EngineInput, unit: CompiledUnit): CompiledLever | null {
-  const stated = input.scenario.lever;
-  const key = stated?.param ?? input.model.defaultLever;
-  if (key === undefined) return null;
+function compileLever(unit: CompiledUnit, stated: StatedLever): Omit<CompiledLever, 'targets'> {
+  const { param: key, at } = stated;
   const p = unit.params.keys.indexOf(key);
-  if (p < 0) {
-    if (stated === undefined) return null;
-    throw new ParamError(['lever', 'param'], `unknown parameter "${key}"; the model's parameters are: ${unit.params.keys.join(', ')}`);
-  }
+  if (p < 0) throw new ParamError([...at, 'param'], `unknown parameter "${key}"; the model's parameters are: ${unit.params.keys.join(', ')}`);
   const H = unit.steps;
   const paths = new Float64Array(unit.params.keys.length * H);
   evaluatePaths(unit.params, medianInputs(unit.params), paths);
   const assumed = paths[p * H];
   const [dlo, dhi] = unit.domains[p];
+  if (!(dlo < dhi)) throw new ParamError([...at, 'param'], `parameter "${key}" cannot be shifted: found the domain [${dlo}, ${dhi}], expected a parameter whose level can move`);
   const span = Math.max(Math.abs(assumed), 1);
-  const lo = stated?.min ?? (Number.isFinite(dlo) ? dlo : assumed - 2 * span);
-  const hi = stated?.max ?? (Number.isFinite(dhi) ? dhi : assumed + 2 * span);
-  if (lo < dlo) throw new ParamError(['lever', 'min'], `lever.min ${lo} is below the domain of ${key}, [${dlo}, ${dhi}]`);
-  if (hi > dhi) throw new ParamError(['lever', 'max'], `lever.max ${hi} is above the domain of ${key}, [${dlo}, ${dhi}]`);
-  if (!(lo < hi)) throw new ParamError(['lever'], `lever.min (${lo}) must be less than lever.max (${hi})`);
+  const lo = stated.min ?? (Number.isFinite(dlo) ? dlo : assumed - 2 * span);
+  const hi = stated.max ?? (Number.isFinite(dhi) ? dhi : assumed + 2 * span);
+  const name = at.join('.');
+  if (lo < dlo) throw new ParamError([...at, 'min'], `${name}.min ${lo} is below the domain of ${key}, [${dlo}, ${dhi}]`);
+  if (hi > dhi) throw new ParamError([...at, 'max'], `${name}.max ${hi} is above the domain of ${key}, [${dlo}, ${dhi}]`);
+  if (!(lo < hi)) throw new ParamError(at, `${name}.min (${lo}) must be less than ${name}.max (${hi})`);
+  if (assumed < lo) throw new ParamError([...at, 'min'], `found ${name}.min ${lo}, expected at most the assumed level of ${key}, ${+assumed.toPrecision(6)} (the search starts there)`);
+  if (assumed > hi) throw new ParamError([...at, 'max'], `found ${name}.max ${hi}, expected at least the assumed level of ${key}, ${+assumed.toPrecision(6)} (the search starts there)`);
   return { param: p, key, label: unit.params.labels[p], unit: unit.params.units[p], assumed, lo, hi };
+}
+
+/**
+ * The levers of a scenario's targets: each target's own `lever:`, else the scenario's `lever:`,
+ * else the model's `defaultLever` (none if the model has none, or does not declare it). A target's
+ * lever naming the scenario lever's parameter without a bracket takes the scenario's bracket.
+ * Targets whose levers agree in parameter and bracket share one lever (one search).
+ */
+function compileLevers(input: EngineInput, unit: CompiledUnit, nTargets: number): CompiledLever[] {
+  const scenarioLever = input.scenario.lever;
+  let fallback: StatedLever | null = null;
+  if (scenarioLever !== undefined) fallback = { ...scenarioLever, at: ['lever'] };
+  else if (input.model.defaultLever !== undefined && unit.params.keys.includes(input.model.defaultLever)) fallback = { param: input.model.defaultLever, at: ['lever'] };
+  const levers: CompiledLever[] = [];
+  const add = (stated: StatedLever, k: number) => {
+    const c = compileLever(unit, stated);
+    const same = levers.find((l) => l.param === c.param && l.lo === c.lo && l.hi === c.hi);
+    if (same !== undefined) same.targets.push(k);
+    else levers.push({ ...c, targets: [k] });
+  };
+  // the scenario's lever is checked even when every target has its own
+  if (fallback !== null) compileLever(unit, fallback);
+  for (let k = 0; k < nTargets; k++) {
+    const own = input.scenario.targets[k].lever;
+    if (own === undefined) {
+      if (fallback !== null) add(fallback, k);
+      continue;
+    }
+    const inherits = own.min === undefined && own.max === undefined && scenarioLever !== undefined && scenarioLever.param === own.param;
+    add({ ...(inherits ? scenarioLever : own), at: ['targets', String(k), 'lever'] }, k);
+  }
+  return levers;
 }
 
 /** Prefixes a reference scenario's error with its file, keeping the main scenario's location. */
@@ -144,7 +190,7 @@ function inReference<T>(at: string[], file: string, f: () => T): T {
 /**
  * Compiles a loaded scenario: parameters, model, sampling plan (seed, draws, Latin hypercube,
  * copula), targets, reference scenarios (same seed and draw indices: common random numbers;
- * the main scenario's `lhs` setting, each scenario's own correlations) and the lever.
+ * the main scenario's `lhs` setting, each scenario's own correlations) and the levers.
  *
  * @example
  * const compiled = compileScenario(loaded, { draws: 1000 });
@@ -191,7 +237,7 @@ export function compileScenario(input: EngineInput, overrides: CompileOverrides 
     years,
     metrics: main.model.metrics,
     targets,
-    lever: compileLever(input, main),
+    levers: compileLevers(input, main, targets.length),
     calibration: s.calibration === undefined ? null : compileCalibration(s.history ?? [], s.calibration, main.model.metrics, main.baseYear, main.steps),
   };
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { join } from 'node:path';
 import { compileParams, evaluatePaths, medianInputs } from '../params/compile.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { CompileContext, MetricDecl, ModelDefinition, Observer } from './model.js';
@@ -22,7 +23,15 @@ export interface DeterministicOptions {
   format?: 'table' | 'json' | 'csv';
   /** Write the compiled schedules (model `inspect`) to this JSON file. */
   dumpSchedules?: string;
+  /**
+   * Folder to write the projection into instead of returning its text: `projection.json`,
+   * `projection.csv` (the names the HTML page's companions have) or `projection.txt`, atomically.
+   */
+  out?: string;
 }
+
+/** File names of the projection in an `out` folder, by format. */
+const PROJECTION_FILES = { json: 'projection.json', csv: 'projection.csv', table: 'projection.txt' } as const;
 
 /** One year of the deterministic JSON. Flows and contributions are null in the baseline year. */
 export interface DeterministicYear {
@@ -172,12 +181,14 @@ export function deterministicCsv(r: DeterministicResult): string {
 }
 
 /**
- * `simulate --deterministic` / `--dump-schedules`: returns the text to print on stdout.
+ * `simulate --deterministic` / `--dump-schedules`: returns the text to print on stdout, or with
+ * `out` writes it into that folder and returns the file written.
  *
  * @example
  * const { text } = await runDeterministic(loaded, { format: 'json' });
+ * const { files } = await runDeterministic(loaded, { format: 'csv', out: 'out/heze' }); // ['out/heze/projection.csv']
  */
-export async function runDeterministic(input: DeterministicInput, opts: DeterministicOptions = {}): Promise<{ text: string }> {
+export async function runDeterministic(input: DeterministicInput, opts: DeterministicOptions = {}): Promise<{ text: string } | { files: string[] }> {
   const format = opts.format ?? 'table';
   const r = projectDeterministic(input, opts.dumpSchedules !== undefined);
   if (opts.dumpSchedules !== undefined) {
@@ -187,5 +198,8 @@ export async function runDeterministic(input: DeterministicInput, opts: Determin
   const title = `${input.scenario.name} — ${input.scenario.region} (model ${input.model.name})`;
   const text =
     format === 'json' ? JSON.stringify(deterministicJson(r), null, 1) + '\n' : format === 'csv' ? deterministicCsv(r) : deterministicTable(r, title);
-  return { text };
+  if (opts.out === undefined) return { text };
+  const file = join(opts.out, PROJECTION_FILES[format]);
+  writeFileAtomic(file, text);
+  return { files: [file] };
 }

@@ -1,6 +1,8 @@
 /**
- * "What would it take": for each target, the level of one parameter (the lever, by default the
- * model's `defaultLever`, e.g. the rural→urban migration rate) at which P(met) = 0.5.
+ * "What would it take": for each target, the level of one parameter (its lever: the target's own
+ * `lever:`, else the scenario's, else the model's `defaultLever`, e.g. the rural→urban migration
+ * rate) at which P(met) = 0.5. The search below runs once per distinct lever, over the targets
+ * that name it (`CompiledLever.targets`), each time on the same draws.
  *
  * **Shift.** Moving the lever by Δ adds Δ to the parameter's level — its `value`, or every
  * `byYear` value — keeping its uncertainty shape and annual change: each draw's path becomes
@@ -114,7 +116,7 @@ interface Probe {
  * results[0].needed; // e.g. 0.029 (per year), against results[0].assumed = 0.021
  */
 export async function searchLevers(
-  lever: CompiledLever,
+  lever: Omit<CompiledLever, 'targets'>,
   nTargets: number,
   evaluate: LeverEvaluator,
   options: LeverSearchOptions = {},

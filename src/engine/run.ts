@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { RunAccumulator, type MedianRun } from './aggregate/accumulator.js';
 import { effectiveSampleSize, relativeWeights, tooFewDrawsFit } from './calibration.js';
-import { compileScenario, type CompiledScenario } from './compile.js';
+import { compileScenario, type CompiledLever, type CompiledScenario } from './compile.js';
 import { projectDeterministic } from './deterministic.js';
 import { DrawFailure, NonFiniteOutput } from './draw-failure.js';
 import { engineVersion } from './version.js';
@@ -92,14 +92,16 @@ function medianRun(exec: Executor, cs: CompiledScenario): MedianRun {
   }
 }
 
-/** Which way each target's P(met) moves with the lever, from the median path (0: unknown). */
-function medianDirections(exec: Executor, cs: CompiledScenario): (1 | -1 | 0)[] {
-  const { param, assumed, lo, hi } = cs.lever!;
+/** Which way each of the lever's targets' P(met) moves with it, from the median path (0: unknown). */
+function medianDirections(exec: Executor, cs: CompiledScenario, lever: CompiledLever): (1 | -1 | 0)[] {
+  const { param, assumed, lo, hi } = lever;
   const h = Math.max(Math.abs(assumed) / 4, (hi - lo) * 1e-4);
+  const pick = (values: Float64Array) => Float64Array.from(lever.targets, (k) => values[k]);
   try {
-    return leverDirections(cs.targets, exec.medianRun({ param, delta: h }).values, exec.medianRun({ param, delta: -h }).values);
+    const [up, down] = [exec.medianRun({ param, delta: h }).values, exec.medianRun({ param, delta: -h }).values];
+    return leverDirections(lever.targets.map((k) => cs.targets[k]), pick(up), pick(down));
   } catch (e) {
-    if (isDrawError(e)) return cs.targets.map(() => 0);
+    if (isDrawError(e)) return lever.targets.map(() => 0);
     throw e;
   }
 }
@@ -119,12 +121,13 @@ export function sha256(file: string): string | null {
 }
 
 /**
- * Counts, at one lever shift, the lever draws meeting each target. `refParts` (the reference
- * parts of draws 0 … n − 1 from the main run) spares running the reference scenarios again.
+ * Counts, at one shift of `lever`, the lever draws meeting each of the lever's targets. `refParts`
+ * (the reference parts of draws 0 … n − 1 from the main run) spares running the reference scenarios again.
  */
 async function leverEvaluation(
   exec: Executor,
   cs: CompiledScenario,
+  lever: CompiledLever,
   delta: number,
   n: number,
   refParts: Float64Array | null,
@@ -134,11 +137,11 @@ async function leverEvaluation(
   signal?: AbortSignal,
 ): Promise<LeverEvaluation> {
   const T = cs.targets.length;
-  const met = new Float64Array(T);
+  const met = new Float64Array(lever.targets.length);
   let failed = 0;
   let mass = 0;
   const tasks = function* () {
-    for (const t of splitTasks(0, n, batchSize, false, { shift: { param: cs.lever!.param, delta }, tolerateErrors: true })) {
+    for (const t of splitTasks(0, n, batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true })) {
       yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
     }
   };
@@ -150,9 +153,10 @@ async function leverEvaluation(
       for (let d = 0; d < b.count; d++) {
         const w = weights === null ? 1 : weights[b.start + d];
         if (weights !== null && !Number.isNaN(b.values[d * T])) mass += w;
-        for (let k = 0; k < T; k++) {
+        for (let j = 0; j < lever.targets.length; j++) {
+          const k = lever.targets[j];
           const tg = cs.targets[k];
-          if (meets(b.values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[k] += w;
+          if (meets(b.values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[j] += w;
         }
       }
     },
@@ -282,7 +286,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   const workers = o.workers ?? Math.max(1, Math.min(availableParallelism(), Math.floor(N / 500)));
   const batchSize = o.batchSize ?? Math.max(1, Math.min(200, Math.ceil(N / (workers * 8))));
   const inFlight = 2 * workers + 2;
-  const useLever = o.lever && cs.lever !== null && cs.targets.length > 0;
+  const useLever = o.lever && cs.levers.length > 0;
   const leverDraws = useLever ? Math.min(N, o.leverDraws) : 0;
   const progress: Progress = createProgress(N, o.progress);
   const exec = await createExecutor(cs, workers);
@@ -310,18 +314,23 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     await runInOrder(exec, splitTasks(P, N, batchSize, true), (b) => (counted(b), acc.add(b)), { maxInFlight: inFlight, signal: o.signal });
     if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
     const leverWeights = leverLogW === null ? null : relativeWeights(leverLogW);
-    let levers: LeverResult[] | null = null;
+    let levers: (LeverResult | null)[] | null = null;
     if (useLever) {
       let evaluations = 0;
-      levers = await searchLevers(
-        cs.lever!,
-        T,
-        (delta) => {
-          progress.phase('what would it take: evaluations', ++evaluations);
-          return leverEvaluation(exec, cs, delta, leverDraws, leverRefParts, leverWeights, batchSize, inFlight, o.signal);
-        },
-        { directions: medianDirections(exec, cs) },
-      );
+      levers = cs.targets.map(() => null);
+      // one search per lever, over its targets, in the compiled (first-use) order
+      for (const lever of cs.levers) {
+        const found = await searchLevers(
+          lever,
+          lever.targets.length,
+          (delta) => {
+            progress.phase('what would it take: evaluations', ++evaluations);
+            return leverEvaluation(exec, cs, lever, delta, leverDraws, leverRefParts, leverWeights, batchSize, inFlight, o.signal);
+          },
+          { directions: medianDirections(exec, cs, lever) },
+        );
+        lever.targets.forEach((k, j) => (levers![k] = found[j]));
+      }
     }
     const result = summarize(cs, acc, median, levers, {
       scenario: { name: cs.main.name, file: cs.main.file, sha256: sha256(cs.main.file), model: cs.main.modelName, region: cs.main.region, sets: [...(o.sets ?? [])] },

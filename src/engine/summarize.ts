@@ -44,7 +44,7 @@ export type RunInfo = Pick<RunResult, 'scenario' | 'run'>;
  * @example
  * const result = summarize(compiled, acc, median, levers, info);
  */
-export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: MedianRun, levers: LeverResult[] | null, info: RunInfo): RunResult {
+export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: MedianRun, levers: (LeverResult | null)[] | null, info: RunInfo): RunResult {
   const T1 = cs.years.length;
   const metrics: MetricResult[] = cs.metrics.map((m, mi) => {
     const skip0 = m.kind === 'flow' || m.kind === 'contribution';

@@ -1,12 +1,12 @@
 /**
  * The text of a target's cells, shared by the terminal table and the HTML report: how its values
- * are formatted, when it applies, the lever level it needs and the input that drives it most.
+ * are formatted, when it applies, its lever, the level it needs and the input that drives it most.
  *
  * @module
  */
 import type { RunResult, TargetResult } from '../engine/result.js';
 import { formatLevel, formatValue, type Lang } from './format.js';
-import { inputLabelIn } from './labels.js';
+import { inputLabelIn, paramLabel } from './labels.js';
 import { words } from './words.js';
 
 /**
@@ -45,6 +45,18 @@ export function leverText(t: TargetResult, lang: Lang): string {
   const lv = (x: number) => formatLevel(x, lever.unit);
   if (lever.status === 'found') return `${lv(lever.needed!)} (${lv(lever.assumed)})`;
   return (lever.status === 'above' ? w.anyLevel : w.noLevel)(lv(lever.bracket[0]), lv(lever.bracket[1]));
+}
+
+/**
+ * The name of the lever a target's "needs" refers to (its own `lever:` or the scenario's), in the
+ * language; '–' without one.
+ *
+ * @example
+ * leverName(target, 'en'); // 'citizenisation rate of urban migrants'
+ * leverName(target, 'zh'); // '农业转移人口落户率'
+ */
+export function leverName(t: TargetResult, lang: Lang): string {
+  return t.lever === null ? '–' : paramLabel(t.lever.param, t.lever.label, lang);
 }
 
 /**

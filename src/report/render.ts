@@ -2,8 +2,9 @@
  * Renders a {@link RunResult}: `table` (the terminal summary), `json` (the whole result, schema
  * in SCHEMA.md), `csv` (per-year quantiles of every metric) or `html` (a self-contained page with
  * charts, `src/report/html/`). Without `out` the text goes to stdout; with `out` (a folder) it is
- * written there — `summary.txt`, `result.json`, `quantiles.csv`, or `report.html` with
- * `result.json` and `quantiles.csv` beside it — atomically (temporary name, then rename), so a file
+ * written there — `summary.txt`, `result.json`, `quantiles.csv` with `targets.csv` (per target:
+ * P(met), interval, its lever and the level needed), or `report.html` with `result.json`,
+ * `quantiles.csv` and `targets.csv` beside it — atomically (temporary name, then rename), so a file
  * appears whole or not at all.
  *
  * @module
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import type { RunResult } from '../engine/result.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { quantilesCsv } from './csv.js';
+import { targetsCsv } from './targets-csv.js';
 import type { Lang } from './format.js';
 import { renderHtml } from './html/render-html.js';
 import { summaryTable } from './table.js';
@@ -81,13 +83,14 @@ export function checkRenderOptions(opts: Pick<RenderOptions, 'format' | 'lang'>)
  * @example
  * render(result, { format: 'table' });
  * render(result, { format: 'json', out: 'out' }); // ['out/result.json']
- * await render(result, { format: 'html', out: 'out' }); // ['out/report.html', 'out/result.json', 'out/quantiles.csv']
+ * render(result, { format: 'csv', out: 'out' }); // ['out/quantiles.csv', 'out/targets.csv']
+ * await render(result, { format: 'html', out: 'out' }); // ['out/report.html', 'out/result.json', 'out/quantiles.csv', 'out/targets.csv']
  */
 export function render(result: RunResult, opts: RenderOptions & { format: Format }): string[];
 export function render(result: RunResult, opts: RenderOptions): string[] | Promise<string[]>;
 export function render(result: RunResult, opts: RenderOptions): string[] | Promise<string[]> {
   checkRenderOptions(opts);
-  if (opts.format === 'html') return renderHtml(result, opts, { json: renderText(result, 'json'), csv: renderText(result, 'csv') });
+  if (opts.format === 'html') return renderHtml(result, opts, { json: renderText(result, 'json'), csv: renderText(result, 'csv'), targets: targetsCsv(result) });
   const { format, lang = 'en' } = opts as RenderOptions & { format: Format };
   const text = renderText(result, format, lang);
   if (opts.out === undefined) {
@@ -96,5 +99,8 @@ export function render(result: RunResult, opts: RenderOptions): string[] | Promi
   }
   const file = join(opts.out, FILES[format]);
   writeFileAtomic(file, text);
-  return [file];
+  if (format !== 'csv') return [file];
+  const targets = join(opts.out, 'targets.csv');
+  writeFileAtomic(targets, targetsCsv(result));
+  return [file, targets];
 }

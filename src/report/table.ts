@@ -1,19 +1,19 @@
 /**
  * The terminal summary: a header (scenario, model, draws, seed, workers, time taken) and one row
- * per target: target, year, threshold, median, 80 % interval, P(met) ± SE, verdict, the lever
- * level it needs and the input that drives it most. A calibrated run adds, under the header, the
+ * per target: target, year, threshold, median, 80 % interval, P(met) ± SE, verdict, the target's
+ * lever, the level of it the target needs and the input that drives it most. A calibrated run adds, under the header, the
  * effective sample size and each observation with the weighted median of its metric.
  *
  * @module
  */
 import type { RunResult, TargetResult } from '../engine/result.js';
-import { driverText, leverText, targetFormatter, targetWhen } from './cells.js';
+import { driverText, leverName, leverText, targetFormatter, targetWhen } from './cells.js';
 import { comparatorSymbol, formatPMet, formatValue, type Lang } from './format.js';
 import { displayWidth, fit } from './width.js';
 import { words } from './words.js';
 
 /** Widest a cell of these columns may be; longer text is cut with an ellipsis. */
-const MAX = { target: 40, driver: 34 };
+const MAX = { target: 40, lever: 38, driver: 34 };
 
 /**
  * The calibration lines of a weighted run (none for an unweighted one).
@@ -53,6 +53,7 @@ function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
     `${fmt(t.median)} (${fmt(t.q10)} – ${fmt(t.q90)})`,
     formatPMet(t.pMet, t.se, sampleSize(r)),
     w.verdict[t.verdict],
+    leverName(t, lang),
     needs,
     driver,
   ];
@@ -82,9 +83,9 @@ export function summaryTable(r: RunResult, lang: Lang = 'en'): string {
   ];
   if (r.targets.length === 0) return [...lines, w.noTargets, ''].join('\n');
   const h = w.head;
-  const head = [h.target, h.year, h.threshold, h.median, h.pMet, h.verdict, h.lever, h.driver];
+  const head = [h.target, h.year, h.threshold, h.median, h.pMet, h.verdict, h.leverName, h.lever, h.driver];
   const rows = r.targets.map((t) => targetCells(r, t, lang));
-  const caps = head.map((_, j) => (j === 0 ? MAX.target : j === head.length - 1 ? MAX.driver : Infinity));
+  const caps = head.map((_, j) => (j === 0 ? MAX.target : j === 6 ? MAX.lever : j === head.length - 1 ? MAX.driver : Infinity));
   const widths = head.map((c, j) => Math.min(caps[j], Math.max(displayWidth(c), ...rows.map((row) => displayWidth(row[j])))));
   const right = new Set([3, 4]);
   const line = (cells: string[]) =>

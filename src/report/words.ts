@@ -17,6 +17,8 @@ export interface Words {
     median: string;
     pMet: string;
     verdict: string;
+    /** The parameter the "needs" column is about. */
+    leverName: string;
     lever: string;
     driver: string;
   };
@@ -51,6 +53,7 @@ const EN: Words = {
     median: 'median (80% interval)',
     pMet: 'P(met) ± se',
     verdict: 'verdict',
+    leverName: 'lever',
     lever: 'needs (assumed)',
     driver: 'top driver',
   },
@@ -67,7 +70,7 @@ const EN: Words = {
   noTargets: 'The scenario has no targets.',
   notes: (n) => [
     'P(met): share of draws meeting the target ± its Monte Carlo standard error; 80% interval: 10th to 90th percentile of the outcome.',
-    `needs: level of the lever at which P(met) = 50% (${n} draws per evaluation); top driver: largest first-order sensitivity index (↑ raises, ↓ lowers the outcome).`,
+    `needs: level of the target's lever at which P(met) = 50% (${n} draws per evaluation); top driver: largest first-order sensitivity index (↑ raises, ↓ lowers the outcome).`,
   ],
 };
 
@@ -88,6 +91,7 @@ const ZH: Words = {
     median: '中位数（80%区间）',
     pMet: '达成概率 ± 标准误',
     verdict: '判断',
+    leverName: '杠杆参数',
     lever: '所需水平（假设）',
     driver: '主要影响因素',
   },
@@ -104,7 +108,7 @@ const ZH: Words = {
   noTargets: '情景中没有目标。',
   notes: (n) => [
     '达成概率：达到目标的抽样比例 ± 蒙特卡洛标准误；80%区间：第10至第90百分位数。',
-    `所需水平：使达成概率为50%的杠杆参数水平（每次评估 ${n} 次抽样）；主要影响因素：一阶敏感性指数最大的输入（↑ 提高、↓ 降低结果）。`,
+    `所需水平：使达成概率为50%的该目标杠杆参数水平（每次评估 ${n} 次抽样）；主要影响因素：一阶敏感性指数最大的输入（↑ 提高、↓ 降低结果）。`,
   ],
 };
 

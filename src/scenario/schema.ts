@@ -34,11 +34,22 @@ const ReferenceSchema = z.union([
   z.strictObject({ gain: z.union([finite, DistSchema]).describe("The reference's average annual gain, in share points (0.01 = 1 pp)"), why: why.optional() }),
 ]);
 
+/** "What would it take": the parameter moved, and optionally the bracket of its level. */
+const LeverSchema = z.strictObject({
+  param: z.string().min(1).describe('Parameter moved by "what would it take", e.g. ruralToUrban'),
+  min: finite.optional().describe("Lowest level searched (default: the parameter's domain)"),
+  max: finite.optional().describe("Highest level searched (default: the parameter's domain)"),
+});
+
 const TargetCommon = {
   id: z.string().regex(/^[A-Za-z0-9_.-]+$/).optional().describe('Short id for reports (defaults to the seed id or metric-year)'),
   label: z.string().optional(),
   tolerance: finite.nonnegative().optional().describe('Half-width for the ≈ comparator, in the metric\'s unit'),
   milestone: z.boolean().optional().describe('Counts towards the joint probability that all milestones are met (default true)'),
+  lever: z
+    .union([z.string().min(1), LeverSchema])
+    .optional()
+    .describe("This target's own lever for \"what would it take\": a parameter name or {param, min, max} (default: the scenario's lever)"),
   why: why.optional(),
 };
 
@@ -111,13 +122,7 @@ export const ScenarioSchema = z.strictObject({
       correlations: z.array(CorrelationSchema).default([]),
     })
     .optional(),
-  lever: z
-    .strictObject({
-      param: z.string().min(1).describe('Parameter moved by "what would it take", e.g. ruralToUrban'),
-      min: finite.optional(),
-      max: finite.optional(),
-    })
-    .optional(),
+  lever: LeverSchema.optional().describe("The lever of every target without its own (default: the model's, e.g. ruralToUrban)"),
   assumptions: z.record(z.string(), z.unknown()).describe("The model's parameters; see the model's README"),
   targets: z.array(TargetSchema).default([]),
   history: z.array(ObservationSchema).default([]).describe('Observations of the region: for weighting, reports and backtests'),

@@ -42,4 +42,6 @@ export interface TargetDefinition {
 /** A target in inline form, as the loader resolves it (seed references already replaced). */
 export interface ResolvedTarget extends TargetDefinition {
   why?: string;
+  /** The target's own lever (`lever:` on the target; a bare name becomes `{param}`); absent: the scenario's. */
+  lever?: { param: string; min?: number; max?: number };
 }

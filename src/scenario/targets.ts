@@ -37,6 +37,10 @@ export function declaredMetrics(model: ModelDefinition, assumptions: unknown): S
   return new Set([...CORE_METRICS, ...extra.map((m) => m.name)]);
 }
 
+/** A target's own lever as the engine reads it: a bare parameter name becomes `{param}`. */
+const ownLever = (lever: Target['lever']): Pick<ResolvedTarget, 'lever'> =>
+  lever === undefined ? {} : { lever: typeof lever === 'string' ? { param: lever } : lever };
+
 /**
  * Resolves and checks every target; collects all problems as located errors.
  *
@@ -82,6 +86,7 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
         milestone: t.milestone ?? true,
         ...(t.reference !== undefined ? { reference: t.reference } : {}),
         ...(t.why !== undefined ? { why: t.why } : {}),
+        ...ownLever(t.lever),
       };
       const field = s.year !== undefined ? 'year' : 'window';
       const years = s.year !== undefined ? [s.year] : s.window!;
@@ -116,6 +121,7 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
         milestone: t.milestone ?? true,
         ...(t.reference !== undefined ? { reference: t.reference } : {}),
         ...(t.why !== undefined ? { why: t.why } : {}),
+        ...ownLever(t.lever),
       };
     }
     const clash = out.find((o) => o.id === r.id);

@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/engine/result.js';
 import { formatPMet } from '../../src/report/format.js';
+import { paramLabel } from '../../src/report/labels.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -60,6 +61,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
     const dirs = {
       heze: report('scenarios/heze.yml', 'en', '--set', HEZE_SET),
       jinan: report('scenarios/jinan.yml', 'zh'),
+      // 300 draws leave an ESS near 200: the test lowers minEss, it checks the page, not the fit
+      'jinan-calibrated': report('scenarios/jinan-calibrated.yml', 'en', '--set', 'calibration.minEss=20'),
       'heze --deterministic': report('scenarios/heze.yml', 'zh', '--deterministic'),
     };
     browser = await chromium.launch({
@@ -109,6 +112,15 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
     expect(opened.heze.result!.scenario.sets).toEqual([HEZE_SET]);
   });
 
+  it("shows a calibrated run's effective sample size in its identity", async () => {
+    const { page, result } = opened['jinan-calibrated'];
+
+    const ess = result!.calibration!.ess;
+    expect(Number(await page.getAttribute('[data-field="ess"]', 'data-value'))).toBe(ess);
+    expect(await page.textContent('[data-field="ess"]')).toBe(`${Math.round(ess)} of 300 draws (minEss 20; importance weights from 4 observations)`);
+    expect(await opened.heze.page.$('[data-field="ess"]')).toBeNull();
+  });
+
   it('the deterministic page has no probabilities', async () => {
     const { page } = opened['heze --deterministic'];
 
@@ -133,6 +145,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
       const c = rows[i].cells;
       for (const f of ['value', 'median', 'q10', 'q90', 'q025', 'q975', 'pMet'] as const) expect(c[f].value, `${t.id} ${f}`).toBe(t[f]);
       expect(c.pMet.text).toBe(formatPMet(t.pMet, t.se, result.run.draws));
+      // the lever the target's "needs" is about, and the level (jinan's hukou targets: the citizenisation rate)
+      expect(c['lever.param'].text).toBe(paramLabel(t.lever!.param, t.lever!.label, name === 'jinan' ? 'zh' : 'en'));
+      if (t.lever!.status === 'found') expect(c['lever.needed'].value).toBe(t.lever!.needed);
       const unit = result.metrics.find((m) => m.name === t.metric)!.unit;
       // shares are shown in % (levels, 1 decimal) or pp/yr (gains, 2 decimals)
       if (unit === 'share') expect(Math.abs(parseFloat(c.median.text!) / 100 - t.median)).toBeLessThanOrEqual(t.kind === 'gain' ? 0.00005 : 0.0005);
@@ -150,5 +165,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the html report in headless Chromium${HAVE_CHRO
     for (const n of names) expect(n, n).toMatch(/\p{Script=Han}/u);
     expect(await page.textContent('#s-drivers')).not.toContain('migration rate');
     expect(await page.textContent('#targets')).not.toContain('migration rate');
+    expect(opened.jinan.result!.targets.find((t) => t.id === 'jinan.P007')!.lever!.param).toBe('hukou.conversion.rate');
+    expect(await page.textContent('#targets tr[data-target="jinan.P007"] [data-field="lever.param"]')).toBe('农业转移人口落户率');
   });
 });

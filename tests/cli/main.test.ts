@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,22 @@ describe('simulate', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toMatch(/^year,total,urban,rural,urbanShare,/);
     expect(r.out.trimEnd().split('\n')).toHaveLength(1 + 10);
+  });
+
+  it.each([
+    ['json', 'projection.json'],
+    ['csv', 'projection.csv'],
+    ['table', 'projection.txt'],
+  ])('--deterministic --format %s --out DIR writes DIR/%s (what it prints without --out), nothing on stdout', async (format, name) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'urbcast-det-')), 'out');
+    const printed = await run('--scenario', base, '--deterministic', '--format', format);
+
+    const r = await run('--scenario', base, '--deterministic', '--format', format, '--out', out);
+
+    expect(r).toEqual({ code: 0, out: '', err: `wrote ${join(out, name)}\n` });
+    // written whole under a temporary name, then renamed: nothing else is left in the folder
+    expect(readdirSync(out)).toEqual([name]);
+    expect(readFileSync(join(out, name), 'utf8')).toBe(printed.out);
   });
 
   it('--dump-schedules writes the schedules file and says so', async () => {

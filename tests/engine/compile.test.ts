@@ -31,14 +31,44 @@ describe('compileScenario', () => {
   });
 
   it("takes the model's default lever, its median first-year level and its domain as bracket", () => {
-    const lever = compileScenario(toyInput({ assumptions: uncertain })).lever!;
-    expect(lever).toMatchObject({ key: 'migration', param: 0, lo: 0, hi: 1, unit: 'per year' });
+    const [lever, ...rest] = compileScenario(toyInput({ assumptions: uncertain, targets: [{ year: 2025 }, { year: 2030 }] })).levers;
+    expect(rest).toEqual([]);
+    expect(lever).toMatchObject({ key: 'migration', param: 0, lo: 0, hi: 1, unit: 'per year', targets: [0, 1] });
     expect(lever.assumed).toBeCloseTo(0.02, 15);
   });
 
   it("takes the scenario's lever and bracket", () => {
-    const lever = compileScenario(toyInput({ assumptions: uncertain, lever: { param: 'growth', min: -0.1, max: 0.2 } })).lever!;
-    expect(lever).toMatchObject({ key: 'growth', param: 1, lo: -0.1, hi: 0.2 });
+    const [lever] = compileScenario(toyInput({ assumptions: uncertain, targets: [{ year: 2025 }], lever: { param: 'growth', min: -0.1, max: 0.2 } })).levers;
+    expect(lever).toMatchObject({ key: 'growth', param: 1, lo: -0.1, hi: 0.2, targets: [0] });
+  });
+
+  it("gives a target its own lever, one lever per distinct parameter and bracket, in order of first use", () => {
+    const cs = compileScenario(
+      toyInput({
+        assumptions: uncertain,
+        lever: { param: 'migration', min: 0, max: 0.5 },
+        targets: [
+          { id: 'a', year: 2025, lever: { param: 'growth' } },
+          { id: 'b', year: 2025 },
+          { id: 'c', year: 2030, lever: { param: 'growth' } },
+          // the scenario's parameter with no bracket: the scenario's bracket, so the scenario's lever
+          { id: 'd', year: 2030, lever: { param: 'migration' } },
+          // the same parameter with a bracket of its own: a lever of its own
+          { id: 'e', year: 2030, lever: { param: 'growth', min: -0.05, max: 0.05 } },
+        ],
+      }),
+    );
+    expect(cs.levers.map((l) => [l.key, l.lo, l.hi, l.targets])).toEqual([
+      ['growth', -0.5, 0.5, [0, 2]],
+      ['migration', 0, 0.5, [1, 3]],
+      ['growth', -0.05, 0.05, [4]],
+    ]);
+    expect(cs.levers[0].assumed).toBeCloseTo(0.005, 15);
+  });
+
+  it('has no lever when the model names none and no target or scenario does', () => {
+    const model = { ...toyInput().model, defaultLever: undefined };
+    expect(compileScenario({ ...toyInput({ targets: [{ year: 2025 }] }), model }).levers).toEqual([]);
   });
 
   it.each([
@@ -49,6 +79,27 @@ describe('compileScenario', () => {
     const e = paramError(() => compileScenario(toyInput({ lever })));
     expect(e.path).toEqual(path);
     expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    [{ param: 'migrations' }, ['targets', '1', 'lever', 'param'], /unknown parameter "migrations".*migration, growth/],
+    [{ param: 'growth', min: -0.6 }, ['targets', '1', 'lever', 'min'], /targets\.1\.lever\.min -0\.6 is below the domain of growth, \[-0\.5, 0\.5\]/],
+    [{ param: 'growth', max: 0.6 }, ['targets', '1', 'lever', 'max'], /above the domain/],
+    [{ param: 'growth', min: 0.2, max: 0.1 }, ['targets', '1', 'lever'], /targets\.1\.lever\.min \(0\.2\) must be less than targets\.1\.lever\.max \(0\.1\)/],
+    [{ param: 'growth', min: 0.01 }, ['targets', '1', 'lever', 'min'], /found targets\.1\.lever\.min 0\.01, expected at most the assumed level of growth, 0\.005/],
+    [{ param: 'migration', max: 0.01 }, ['targets', '1', 'lever', 'max'], /found targets\.1\.lever\.max 0\.01, expected at least the assumed level of migration, 0\.02/],
+  ])("rejects a target's lever %j at the target", (lever, path, message) => {
+    const e = paramError(() => compileScenario(toyInput({ assumptions: uncertain, targets: [{ year: 2025 }, { year: 2030, lever }] })));
+    expect(e.path).toEqual(path);
+    expect(e.message).toMatch(message);
+  });
+
+  it('rejects a lever whose parameter cannot move (a one-point domain)', () => {
+    const base = toyInput({ targets: [{ year: 2025, lever: { param: 'growth' } }] });
+    const fixedGrowth = { ...base.model, parameters: (A: unknown, ctx: typeof base.ctx) => base.model.parameters(A, ctx).map((p) => (p.key === 'growth' ? { ...p, domain: [0, 0] as [number, number] } : p)) };
+    const e = paramError(() => compileScenario({ ...base, model: fixedGrowth }));
+    expect(e.path).toEqual(['targets', '0', 'lever', 'param']);
+    expect(e.message).toMatch(/parameter "growth" cannot be shifted: found the domain \[0, 0\], expected a parameter whose level can move/);
   });
 
   it('rejects a correlation naming a fixed parameter, at its path', () => {

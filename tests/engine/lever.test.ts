@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledLever } from '../../src/engine/compile.js';
 import { leverDirections, searchLevers, type LeverEvaluation } from '../../src/engine/lever.js';
 
-const lever: CompiledLever = { param: 0, key: 'ruralToUrban', label: 'rural→urban rate', unit: 'per year', assumed: 0.021, lo: 0, hi: 0.3 };
+const lever: Omit<CompiledLever, 'targets'> = { param: 0, key: 'ruralToUrban', label: 'rural→urban rate', unit: 'per year', assumed: 0.021, lo: 0, hi: 0.3 };
 
 /**
  * A synthetic lever: draw i meets target k when assumed + Δ ≥ c_k + θ_i, with thresholds θ_i

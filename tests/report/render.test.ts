@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRenderOptions, render, renderText, RenderUsageError } from '../../src/report/render.js';
+import { targetsCsv } from '../../src/report/targets-csv.js';
 import { toyResult } from '../fixtures/engine/result.js';
 
 function capture() {
@@ -23,7 +24,6 @@ describe('render', () => {
 
   it.each([
     ['json', 'result.json'],
-    ['csv', 'quantiles.csv'],
     ['table', 'summary.txt'],
   ] as const)('writes %s into the out folder as %s, leaving no temporary file', async (format, name) => {
     const result = await toyResult();
@@ -38,16 +38,31 @@ describe('render', () => {
     expect(out.text()).toBe('');
   });
 
-  it('writes html into the out folder as report.html, with result.json and quantiles.csv beside it', async () => {
+  it('writes csv into the out folder as quantiles.csv with targets.csv beside it, leaving no temporary file', async () => {
+    const result = await toyResult();
+    const dir = join(mkdtempSync(join(tmpdir(), 'urbcast-render-')), 'out');
+    const out = capture();
+
+    const files = render(result, { format: 'csv', out: dir, stdout: out.stdout });
+
+    expect(files).toEqual(['quantiles.csv', 'targets.csv'].map((f) => join(dir, f)));
+    expect(readdirSync(dir).sort()).toEqual(['quantiles.csv', 'targets.csv']);
+    expect(readFileSync(files[0], 'utf8')).toBe(renderText(result, 'csv'));
+    expect(readFileSync(files[1], 'utf8')).toBe(targetsCsv(result));
+    expect(out.text()).toBe('');
+  });
+
+  it('writes html into the out folder as report.html, with result.json, quantiles.csv and targets.csv beside it', async () => {
     const result = await toyResult();
     const dir = join(mkdtempSync(join(tmpdir(), 'urbcast-render-')), 'out');
 
     const files = await render(result, { format: 'html', out: dir });
 
-    expect(files).toEqual(['report.html', 'result.json', 'quantiles.csv'].map((f) => join(dir, f)));
-    expect(readdirSync(dir).sort()).toEqual(['quantiles.csv', 'report.html', 'result.json']);
+    expect(files).toEqual(['report.html', 'result.json', 'quantiles.csv', 'targets.csv'].map((f) => join(dir, f)));
+    expect(readdirSync(dir).sort()).toEqual(['quantiles.csv', 'report.html', 'result.json', 'targets.csv']);
     expect(readFileSync(join(dir, 'result.json'), 'utf8')).toBe(renderText(result, 'json'));
     expect(readFileSync(join(dir, 'quantiles.csv'), 'utf8')).toBe(renderText(result, 'csv'));
+    expect(readFileSync(join(dir, 'targets.csv'), 'utf8')).toBe(targetsCsv(result));
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 

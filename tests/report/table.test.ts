@@ -19,7 +19,7 @@ describe('summaryTable', () => {
     const head = lines.findIndex((l) => l.startsWith('target'));
     const rows = lines.slice(head + 2, head + 2 + r.targets.length);
 
-    expect(lines[head]).toMatch(/^target\s+year\s+threshold\s+median \(80% interval\)\s+P\(met\) ± se\s+verdict\s+needs \(assumed\)\s+top driver$/);
+    expect(lines[head]).toMatch(/^target\s+year\s+threshold\s+median \(80% interval\)\s+P\(met\) ± se\s+verdict\s+lever\s+needs \(assumed\)\s+top driver$/);
     rows.forEach((row, k) => {
       const t = r.targets[k];
       expect(row.startsWith(t.id)).toBe(true);
@@ -27,11 +27,13 @@ describe('summaryTable', () => {
       expect(row).toContain(t.verdict);
     });
     expect(rows[0]).toMatch(/^toy\.P001 Urban share 2030\s+2030\s+≥ 60\.0%\s+\d+\.\d% \(\d+\.\d% – \d+\.\d%\)/);
-    expect(rows[0]).toMatch(/\d\.\d\d%\/yr \(2\.00%\/yr\)/);
+    expect(rows[0]).toMatch(/rural→urban migration rate\s+\d\.\d\d%\/yr \(2\.00%\/yr\)/);
     expect(rows[0]).toMatch(/rural→urban migration rate \d+% ↑$/);
     expect(rows[1]).toContain('≈ 55.0% ±0.5%');
     expect(rows[2]).toMatch(/2021–2025\s+≥ 40K/);
     expect(rows[3]).toMatch(/≥ 0\.00 pp\/yr/);
+    // a target with its own lever names it beside the level it needs
+    expect(rows[4]).toMatch(/^people Population 2030\s+2030\s+≥ 1\.04M .*\s+growth rate\s+0\.\d\d%\/yr \(0\.25%\/yr\)/);
     // columns line up: every row as wide as the rule under the header, up to trailing blanks
     const rule = displayWidth(lines[head + 1]);
     rows.forEach((row) => expect(displayWidth(row)).toBeLessThanOrEqual(rule));
@@ -48,6 +50,9 @@ describe('summaryTable', () => {
     expect(zh).toContain('目标');
     expect(zh).toContain('400 次抽样');
     expect(zh).toMatch(/或许可能|不可能|很不可能|几乎不可能|可能|很可能|几乎确定/);
+    expect(zh).toMatch(/杠杆参数\s+所需水平（假设）/);
+    // the lever's Chinese label (src/report/labels.ts)
+    expect(zh.split('\n').find((l) => l.startsWith('people'))).toMatch(/总人口增长率\s+0\.\d\d%\/yr/);
   });
 
   it('says so when there are no targets', async () => {

@@ -27,6 +27,18 @@ describe('inline targets', () => {
     expect(targets[2].reference).toEqual({ gain: 0.01 });
   });
 
+  it("carries a target's own lever, a bare parameter name as {param}; none when not given", () => {
+    const { targets, errors } = resolve([
+      { metric: 'hukouShare', year: 2035, comparator: '>=', value: 0.73, lever: 'hukou.conversion.rate' },
+      { metric: 'total', year: 2035, comparator: '>=', value: 1.1e7, lever: { param: 'external.urban.rate', min: 0, max: 0.05 } },
+      { metric: 'urbanShare', year: 2035, comparator: '>=', value: 0.7 },
+    ]);
+
+    expect(errors).toEqual([]);
+    expect(targets.map((t) => t.lever)).toEqual([{ param: 'hukou.conversion.rate' }, { param: 'external.urban.rate', min: 0, max: 0.05 }, undefined]);
+    expect('lever' in targets[2]).toBe(false);
+  });
+
   it('default ids that clash get a suffix; stated ids that clash are an error', () => {
     const two = { metric: 'urban', year: 2030, comparator: '>=', value: 1 };
 

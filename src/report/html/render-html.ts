@@ -1,5 +1,5 @@
 /**
- * `--format html`: the page, with `result.json` and `quantiles.csv` beside it so its numbers can
+ * `--format html`: the page, with `result.json`, `quantiles.csv` and `targets.csv` beside it so its numbers can
  * be checked. The assumptions' distributions and `why:` are read again from the scenario file
  * (`result.scenario.file`); when it cannot be read, the table falls back to the run's inputs.
  *
@@ -17,7 +17,7 @@ import { observedHistory } from './history.js';
 import { htmlPage, type PageExtras } from './page.js';
 
 export interface HtmlOptions {
-  /** Folder for report.html, result.json and quantiles.csv; without it the page goes to `stdout`. */
+  /** Folder for report.html, result.json, quantiles.csv and targets.csv; without it the page goes to `stdout`. */
   out?: string;
   lang?: Lang;
   stdout?: { write(s: string): unknown };
@@ -70,9 +70,9 @@ export function writeReport(html: string, opts: Pick<HtmlOptions, 'out' | 'stdou
  *
  * @example
  * await renderHtml(result, { out: 'out/heze', lang: 'zh' });
- * // ['out/heze/report.html', 'out/heze/result.json', 'out/heze/quantiles.csv']
+ * // ['out/heze/report.html', 'out/heze/result.json', 'out/heze/quantiles.csv', 'out/heze/targets.csv']
  */
-export async function renderHtml(r: RunResult, opts: HtmlOptions, companions: { json: string; csv: string }): Promise<string[]> {
+export async function renderHtml(r: RunResult, opts: HtmlOptions, companions: { json: string; csv: string; targets: string }): Promise<string[]> {
   const html = htmlPage(r, await pageExtras(r, opts.dataDir), opts.lang ?? 'en');
-  return writeReport(html, opts, { 'result.json': companions.json, 'quantiles.csv': companions.csv });
+  return writeReport(html, opts, { 'result.json': companions.json, 'quantiles.csv': companions.csv, 'targets.csv': companions.targets });
 }

@@ -13,7 +13,8 @@ import { escapeHtml } from './escape.js';
 import { htmlWords } from './words.js';
 
 /**
- * Scenario file and hash, the `--set` overrides, model, draws, seed, engine version and date.
+ * Scenario file and hash, the `--set` overrides, model, draws, a calibrated run's effective sample
+ * size (its exact value in `data-value`), seed, engine version and date.
  *
  * @example
  * identity(result, 'en'); // '<dl class="identity">…'
@@ -22,17 +23,20 @@ export function identity(r: RunResult, lang: Lang): string {
   const w = htmlWords(lang).identity;
   const n = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US');
   const sets = r.scenario.sets ?? [];
+  const c = r.calibration;
   const items: [string, string, string][] = [
     ['file', w.scenario, r.scenario.file],
     ['sha256', w.sha256, r.scenario.sha256 ?? '–'],
     ['sets', w.sets, sets.length === 0 ? w.noSets : sets.map((x) => `--set ${x}`).join(' ')],
     ['model', w.model, r.scenario.model],
     ['draws', w.draws, r.run.draws === 0 ? w.deterministic : `${n.format(r.run.draws)}${r.run.lhs ? ` (${w.lhs})` : ''}`],
+    ...(c === undefined ? [] : [['ess', w.ess, `${n.format(Math.round(c.ess))} ${w.essOf(n.format(r.run.draws), n.format(c.minEss), c.observations.length)}`] as [string, string, string]]),
     ['seed', w.seed, String(r.run.seed)],
     ['engine', w.engine, `urbcast ${r.run.engineVersion}`],
     ['date', w.date, r.run.startedAt],
   ];
-  return `<dl class="identity">${items.map(([k, dt, dd]) => `<div><dt>${escapeHtml(dt)}</dt><dd data-field="${k}">${escapeHtml(dd)}</dd></div>`).join('')}</dl>`;
+  const value = (k: string) => (k === 'ess' && c !== undefined ? ` data-value="${c.ess}"` : '');
+  return `<dl class="identity">${items.map(([k, dt, dd]) => `<div><dt>${escapeHtml(dt)}</dt><dd data-field="${k}"${value(k)}>${escapeHtml(dd)}</dd></div>`).join('')}</dl>`;
 }
 
 /**

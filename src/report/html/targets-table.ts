@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { driverText, leverText, targetFormatter, targetWhen } from '../cells.js';
+import { driverText, leverName, leverText, targetFormatter, targetWhen } from '../cells.js';
 import type { RunResult, TargetResult } from '../../engine/result.js';
 import { comparatorSymbol, formatPMet, type Lang } from '../format.js';
 import { words } from '../words.js';
@@ -33,9 +33,10 @@ function row(r: RunResult, t: TargetResult, lang: Lang): string {
     num('median', t.median, fmt(t.median)),
     `<td class="num range">${span('q10', t.q10, fmt(t.q10))} – ${span('q90', t.q90, fmt(t.q90))}</td>`,
     `<td class="num range">${span('q025', t.q025, fmt(t.q025))} – ${span('q975', t.q975, fmt(t.q975))}</td>`,
-    `<td class="num" data-field="pMet" data-value="${t.pMet}" data-se="${t.se}">${escapeHtml(formatPMet(t.pMet, t.se, r.run.draws))}</td>`,
+    `<td class="num" data-field="pMet" data-value="${t.pMet}" data-se="${t.se}">${escapeHtml(formatPMet(t.pMet, t.se, r.calibration?.ess ?? r.run.draws))}</td>`,
     `<td class="verdict v-${t.verdict.replace(/ /g, '-')}">${escapeHtml(w.verdict[t.verdict])}</td>`,
-    `<td>${escapeHtml(needs)}</td>`,
+    t.lever === null ? '<td>–</td>' : `<td data-field="lever.param" data-lever="${escapeHtml(t.lever.param)}">${escapeHtml(leverName(t, lang))}</td>`,
+    t.lever === null ? '<td>–</td>' : `<td class="num" data-field="lever.needed"${t.lever.needed === null ? '' : ` data-value="${t.lever.needed}"`} data-assumed="${t.lever.assumed}">${escapeHtml(needs)}</td>`,
     `<td>${escapeHtml(driver)}</td>`,
     `<td class="src"${src?.quote ? ` title="${escapeHtml(src.quote)}"` : ''}>${escapeHtml(source)}${src?.quote ? `<br><span class="sub">“${escapeHtml(src.quote)}”</span>` : ''}</td>`,
     '</tr>',
@@ -53,11 +54,11 @@ export function targetsTable(r: RunResult, lang: Lang): string {
   const hw = htmlWords(lang);
   if (r.targets.length === 0) return `<p>${escapeHtml(hw.noTargets)}</p>`;
   const h = w.head;
-  const heads = [h.target, h.year, h.threshold, w.head.median.replace(/\s*[(（].*$/, ''), hw.head.interval80, hw.head.interval95, h.pMet, h.verdict, h.lever, h.driver, hw.head.source];
+  const heads = [h.target, h.year, h.threshold, w.head.median.replace(/\s*[(（].*$/, ''), hw.head.interval80, hw.head.interval95, h.pMet, h.verdict, h.leverName, h.lever, h.driver, hw.head.source];
   const joint =
     r.joint.pAll === null
       ? ''
-      : `<p class="joint">${escapeHtml(hw.joint(r.joint.milestones.length))}: <b data-field="pAll" data-value="${r.joint.pAll}">${escapeHtml(formatPMet(r.joint.pAll, r.joint.se!, r.run.draws))}</b> (${escapeHtml(w.verdict[r.joint.verdict!])})</p>`;
+      : `<p class="joint">${escapeHtml(hw.joint(r.joint.milestones.length))}: <b data-field="pAll" data-value="${r.joint.pAll}">${escapeHtml(formatPMet(r.joint.pAll, r.joint.se!, r.calibration?.ess ?? r.run.draws))}</b> (${escapeHtml(w.verdict[r.joint.verdict!])})</p>`;
   return [
     '<table id="targets" class="data">',
     `<thead><tr>${heads.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead>`,

@@ -8,7 +8,7 @@ import type { Lang } from '../format.js';
 
 export interface HtmlWords {
   title: string;
-  identity: { scenario: string; sha256: string; sets: string; noSets: string; model: string; draws: string; seed: string; engine: string; date: string; lhs: string; deterministic: string };
+  identity: { scenario: string; sha256: string; sets: string; noSets: string; model: string; draws: string; seed: string; engine: string; date: string; lhs: string; deterministic: string; ess: string; essOf: (draws: string, minEss: string, observations: number) => string };
   sections: { targets: string; share: string; total: string; flows: string; decomposition: string; pyramids: string; drivers: string; assumptions: string; notes: string };
   head: { interval95: string; interval80: string; source: string };
   assumptions: { param: string; label: string; value: string; change: string; median: string; why: string; unavailable: string };
@@ -38,6 +38,8 @@ const EN: HtmlWords = {
     date: 'Run',
     lhs: 'Latin hypercube',
     deterministic: 'none: one projection with every input at its median',
+    ess: 'Effective sample size',
+    essOf: (draws, minEss, k) => `of ${draws} draws (minEss ${minEss}; importance weights from ${k} observation${k === 1 ? '' : 's'})`,
   },
   sections: {
     targets: 'Targets',
@@ -82,7 +84,7 @@ const EN: HtmlWords = {
   noDrivers: 'sensitivity analysis not run',
   notes: [
     'P(met): share of Monte Carlo draws meeting the target ± its standard error. Intervals: percentiles of the outcome across draws (80%: 10th–90th; 95%: 2.5th–97.5th).',
-    'needs: the level of the lever at which P(met) would be 50% (the scenario’s own level in parentheses). Drivers: first-order sensitivity index (share of the outcome’s variance explained by one input); ↑ raises, ↓ lowers the outcome.',
+    'needs: the level of the target’s lever (the column before: its own, or the scenario’s) at which P(met) would be 50% (the scenario’s own level in parentheses). Drivers: first-order sensitivity index (share of the outcome’s variance explained by one input); ↑ raises, ↓ lowers the outcome.',
     'Bands show where the projections fall in 50, 80 and 95 of 100 draws; the decomposition follows the path with every input at its median.',
   ],
 };
@@ -101,6 +103,8 @@ const ZH: HtmlWords = {
     date: '运行时间',
     lhs: '拉丁超立方抽样',
     deterministic: '无：所有输入取中位数的单次预测',
+    ess: '有效样本量',
+    essOf: (draws, minEss, k) => `／${draws} 次抽样（minEss ${minEss}；按 ${k} 个观测值计算重要性权重）`,
   },
   sections: {
     targets: '规划目标',
@@ -145,7 +149,7 @@ const ZH: HtmlWords = {
   noDrivers: '未进行敏感性分析',
   notes: [
     '达成概率：达到目标的蒙特卡洛抽样比例 ± 标准误。区间：各次抽样结果的百分位数（80%：第10至90百分位；95%：第2.5至97.5百分位）。',
-    '所需水平：使达成概率为50%的杠杆参数水平（括号内为情景假设值）。影响因素：一阶敏感性指数（单个输入解释的结果方差比例）；↑ 提高、↓ 降低结果。',
+    '所需水平：使达成概率为50%的该目标杠杆参数（前一列）的水平（括号内为情景假设值）。影响因素：一阶敏感性指数（单个输入解释的结果方差比例）；↑ 提高、↓ 降低结果。',
     '阴影带表示100次抽样中50、80、95次落入的范围；分解图沿所有输入取中位数的路径计算。',
   ],
 };

@@ -50,6 +50,32 @@ describe('htmlPage', () => {
     expect(without).toContain('<dd data-field="sets">无</dd>');
   });
 
+  it("shows a calibrated run's effective sample size in the identity, and none for an unweighted run", async () => {
+    const r = await toyResult();
+    const calibration = { method: 'importance' as const, ess: 271.25, minEss: 200, observations: [{ year: 2022, metric: 'urbanShare', value: 0.52, se: 0.003, median: 0.521 }] };
+
+    const en = htmlPage({ ...r, calibration }, extras, 'en');
+    const zh = htmlPage({ ...r, calibration }, extras, 'zh');
+
+    expect(en).toContain('<dt>Effective sample size</dt><dd data-field="ess" data-value="271.25">271 of 400 draws (minEss 200; importance weights from 1 observation)</dd>');
+    expect(zh).toContain('<dt>有效样本量</dt><dd data-field="ess" data-value="271.25">271 ／400 次抽样（minEss 200；按 1 个观测值计算重要性权重）</dd>');
+    expect(htmlPage(r, extras, 'en')).not.toContain('data-field="ess"');
+  });
+
+  it("names each target's lever beside the level it needs, with the exact values", async () => {
+    const r = await toyResult();
+    const people = r.targets.find((t) => t.id === 'people')!;
+
+    const en = htmlPage(r, extras, 'en');
+    const zh = htmlPage(r, extras, 'zh');
+
+    const row = (html: string) => html.split('<tr').find((x) => x.includes('data-target="people"'))!;
+    expect(row(en)).toContain('<td data-field="lever.param" data-lever="growth">growth rate</td>');
+    expect(row(en)).toContain(`data-field="lever.needed" data-value="${people.lever!.needed}" data-assumed="${people.lever!.assumed}"`);
+    expect(row(zh)).toContain('>总人口增长率</td>');
+    expect(en.split('<tr').find((x) => x.includes('data-target="toy.P001"'))).toContain('data-lever="migration">rural→urban migration rate</td>');
+  });
+
   it('labels the drivers in Chinese with --lang zh', async () => {
     const r = await toyResult();
     const drivers = [{ input: 'ruralToUrban.value', label: 'rural→urban migration rate', index: 0.8, direction: 1 as const }];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pageExtras, renderHtml } from '../../../src/report/html/render-html.js';
 import { toyResult } from '../../fixtures/engine/result.js';
 
-const companions = { json: '{}\n', csv: 'metric\n' };
+const companions = { json: '{}\n', csv: 'metric\n', targets: 'id\n' };
 
 describe('renderHtml', () => {
   it('writes the page and its companions atomically, leaving no temporary file', async () => {
@@ -14,9 +14,10 @@ describe('renderHtml', () => {
 
     const files = await renderHtml(r, { out: dir, lang: 'zh' }, companions);
 
-    expect(files).toEqual(['report.html', 'result.json', 'quantiles.csv'].map((f) => join(dir, f)));
-    expect(readdirSync(dir).sort()).toEqual(['quantiles.csv', 'report.html', 'result.json']);
+    expect(files).toEqual(['report.html', 'result.json', 'quantiles.csv', 'targets.csv'].map((f) => join(dir, f)));
+    expect(readdirSync(dir).sort()).toEqual(['quantiles.csv', 'report.html', 'result.json', 'targets.csv']);
     expect(readFileSync(join(dir, 'result.json'), 'utf8')).toBe(companions.json);
+    expect(readFileSync(join(dir, 'targets.csv'), 'utf8')).toBe(companions.targets);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('规划目标');
   });
 
