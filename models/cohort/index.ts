@@ -15,6 +15,7 @@ import { CohortAssumptionsSchema, type CohortAssumptions } from './schema.js';
 import { HUKOU_METRICS } from './hukou/accounts.js';
 import { createHukouExtension } from './hukou/extension.js';
 import { hukouParams } from './hukou/params.js';
+import { selectKernel } from './wasm/select.js';
 
 /** Parameter order: the runner reads paths by these indices. */
 export const P = {
@@ -118,8 +119,10 @@ const cohort: ModelDefinition<CohortAssumptions, CohortData> = {
   compile: (A, ctx): CompiledModel<CohortData> => ({ metrics: metricsFor(A), data: compileCohort(A, ctx) }),
   createRunner: (m: CompiledModel<CohortData>, params: CompiledParams) => {
     const hk = m.data.hukou;
-    const ext = hk ? createHukouExtension(V1_PARAMS, params.steps, m.data.baseYear, hk.conversionIsCount) : undefined;
-    return createCohortRunner(m.data, params.steps, ext);
+    // One kernel for the resident step and the hukou accounts, so that both run in its memory.
+    const kern = selectKernel();
+    const ext = hk ? createHukouExtension(V1_PARAMS, params.steps, m.data.baseYear, hk.conversionIsCount, kern) : undefined;
+    return createCohortRunner(m.data, params.steps, ext, kern);
   },
   inspect: (m: CompiledModel<CohortData>, params: CompiledParams, paths: Float64Array) => scheduleDump(m.data, params.steps, paths),
   pyramid: cohortPyramid,

@@ -10,6 +10,7 @@
  */
 import { DrawError } from '../../src/engine/model.js';
 import { FLOW as SHARED_FLOW, FLOWS } from '../shared/urban-rural.js';
+import type { HukouInputs } from './hukou/step.js';
 
 export const UF = 0;
 export const UM = 101;
@@ -234,6 +235,11 @@ export interface CohortKernel {
   /** `src`'s values in an array from `alloc` (the JavaScript kernel returns `src` itself). */
   place(src: Float64Array): Float64Array;
   step(P: Float64Array, Q: Float64Array, k: StepInputs, flows: Float64Array, year: number): void;
+  /**
+   * This kernel's build of `hukouStep` (hukou/step.ts), same arguments and same bits; absent on
+   * the JavaScript kernel, whose users call `hukouStep` itself.
+   */
+  hukouStep?(Z: Float64Array, W: Float64Array, k: StepInputs, hk: HukouInputs, cf: Float64Array, hf: Float64Array, year: number): void;
 }
 
 /**

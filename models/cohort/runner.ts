@@ -9,7 +9,7 @@ import type { Observer, Runner } from '../../src/engine/model.js';
 import type { CohortData } from './compile.js';
 import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
 import { recordBaseline, recordStep } from '../shared/urban-rural.js';
-import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, type StepInputs } from './kernel.js';
+import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, type CohortKernel, type StepInputs } from './kernel.js';
 import type { StepExtension } from './hukou/extension.js';
 import { selectKernel } from './wasm/select.js';
 
@@ -38,16 +38,16 @@ function standards(d: CohortData): { mx: Float64Array[]; grids: LevelGrid[] } {
 }
 
 /**
- * Creates a runner for H steps. An extension (the hukou accounts) runs after the baseline and
- * after each step with the step's inputs and flows, before the observer sees the residents.
+ * Creates a runner for H steps with kernel `kern` (by default the one `URBCAST_KERNEL` selects).
+ * An extension (the hukou accounts, given the same kernel) runs after the baseline and after each
+ * step with the step's inputs and flows, before the observer sees the residents.
  *
  * @example
  * const r = createCohortRunner(data, 14);
  * r.run(paths, out);
  */
-export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension): Runner {
+export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension, kern: CohortKernel = selectKernel()): Runner {
   // The step's arrays live where the kernel reads them (WebAssembly memory, or plain arrays).
-  const kern = selectKernel();
   const Pop = kern.alloc(CELLS);
   const Q = kern.alloc(CELLS);
   const L = new Float64Array(AGES);

@@ -90,23 +90,18 @@ export function splitBaseline(P: Float64Array, Z: Float64Array, b: HukouBaseline
 }
 
 /**
- * Writes the hukou series for year index j from the state `Z` and (for j > 0) the step's hukou
- * flows `hf`; the shared series of year j must already be written.
+ * Writes the hukou series for year index j from the state `Z` and its totals and flows in `hf`
+ * (the step's, or at the baseline zero flows and `hukouTotals`); the shared series of year j must
+ * already be written.
  *
  * @example
  * recordHukou(out, H + 1, t + 1, Z, hflows);
  */
-export function recordHukou(out: Float64Array, T1: number, j: number, Z: Float64Array, hf: Float64Array | null): void {
-  let H = 0;
-  let L = 0;
-  let X = 0;
-  let mig = 0;
-  for (let i = 0; i < CELLS; i++) {
-    H += Z[HC + i];
-    L += Z[LC + i];
-    X += Z[XC + i];
-  }
-  for (let i = 0; i < 202; i++) mig += Z[LC + i] + Z[XC + i];
+export function recordHukou(out: Float64Array, T1: number, j: number, Z: Float64Array, hf: Float64Array): void {
+  const H = hf[HFLOW.totalH];
+  const L = hf[HFLOW.totalL];
+  const X = hf[HFLOW.totalX];
+  const mig = hf[HFLOW.totalMigrants];
   const reg = H + L + Z[OH] + Z[OL];
   const hu = H + Z[OH];
   const share = hu / reg;
@@ -118,9 +113,9 @@ export function recordHukou(out: Float64Array, T1: number, j: number, Z: Float64
   out[(M_REG + 5) * T1 + j] = X;
   out[(M_REG + 6) * T1 + j] = Z[OH] + Z[OL];
   out[(M_REG + 7) * T1 + j] = Z[OH];
-  out[(M_REG + 8) * T1 + j] = hf ? hf[HFLOW.citizenised] : 0;
-  out[(M_REG + 9) * T1 + j] = hf ? hf[HFLOW.citizenisedNonLocal] : 0;
-  out[(M_REG + 10) * T1 + j] = hf ? hf[HFLOW.reclassifiedHukou] : 0;
-  out[(M_REG + 11) * T1 + j] = hf ? hf[HFLOW.naturalH] : 0;
-  out[(M_REG + 12) * T1 + j] = hf ? hf[HFLOW.naturalReg] : 0;
+  out[(M_REG + 8) * T1 + j] = hf[HFLOW.citizenised];
+  out[(M_REG + 9) * T1 + j] = hf[HFLOW.citizenisedNonLocal];
+  out[(M_REG + 10) * T1 + j] = hf[HFLOW.reclassifiedHukou];
+  out[(M_REG + 11) * T1 + j] = hf[HFLOW.naturalH];
+  out[(M_REG + 12) * T1 + j] = hf[HFLOW.naturalReg];
 }

@@ -36,8 +36,14 @@ export const HFLOW = {
   naturalH: 3,
   /** Births − deaths of resident local-hukou holders (H + L). */
   naturalReg: 4,
+  /** End-of-year totals of the state (what the series need), by {@link hukouTotals}. */
+  totalH: 5,
+  totalL: 6,
+  totalX: 7,
+  /** Urban residents without local urban hukou (L + X in towns). */
+  totalMigrants: 8,
 } as const;
-export const HFLOW_SLOTS = 5;
+export const HFLOW_SLOTS = 9;
 
 /** The hukou inputs of one step. One object per runner, its fields overwritten each step. */
 export interface HukouInputs {
@@ -57,7 +63,8 @@ export interface HukouInputs {
 
 /**
  * Projects the hukou state `Z` (end of year t) to the end of year t+1 in place, using `W` as
- * scratch, with the resident step's inputs `k` and flows `cf` (for g_U, g_R). Throws
+ * scratch, with the resident step's inputs `k` and flows `cf` (for g_U, g_R), and writes the
+ * year's flows and the new state's totals ({@link hukouTotals}) to `hf`. Throws
  * {@link DrawError} when a count of conversions exceeds the migrants or returns exceed the
  * outside stock.
  *
@@ -141,13 +148,7 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   }
   // H4. Citizenisation of urban residents without local urban hukou, in proportion to their number.
   const kappa = hk.conversionIsCount ? (hk.conversion === 0 ? 0 : hk.conversion / migrants) : hk.conversion;
-  if (!(kappa >= 0 && kappa <= 1)) {
-    throw new DrawError(
-      `citizenisation of ${hk.conversion} persons in ${year} exceeds the ${Math.round(migrants)} urban residents without local urban hukou`,
-      year,
-      hk.conversionParam,
-    );
-  }
+  if (!(kappa >= 0 && kappa <= 1)) throw conversionError(hk, migrants, year);
   let citizenised = 0;
   let fromNonLocal = 0;
   for (let i = 0; i < 202; i++) {
@@ -198,13 +199,7 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
     }
   }
   if (returned > 0) {
-    if (!(returned <= (oH + oL) * (1 + 1e-12))) {
-      throw new DrawError(
-        `${Math.round(returned)} returning residents in ${year} exceed the ${Math.round(oH + oL)} registered here living outside`,
-        year,
-        hk.arrivalsParam,
-      );
-    }
+    if (!(returned <= (oH + oL) * (1 + 1e-12))) throw returnsError(hk, returned, oH + oL, year);
     oH -= returned * fH;
     oL -= returned - returned * fH;
   }
@@ -216,4 +211,64 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   hf[HFLOW.reclassifiedHukou] = reclassifiedHukou;
   hf[HFLOW.naturalH] = naturalH;
   hf[HFLOW.naturalReg] = naturalReg;
+  hukouTotals(Z, hf);
+}
+
+/**
+ * Writes the totals of state `Z` to their slots of `hf` ({@link HFLOW}: totalH, totalL, totalX over
+ * the 404 cells, totalMigrants over the 202 urban cells, each summed in cell order).
+ *
+ * @example
+ * hukouTotals(Z, hf); // hf[HFLOW.totalH]: residents with local urban hukou
+ */
+export function hukouTotals(Z: Float64Array, hf: Float64Array): void {
+  let H = 0;
+  let L = 0;
+  let X = 0;
+  let mig = 0;
+  for (let i = 0; i < 202; i++) {
+    H += Z[HC + i];
+    L += Z[LC + i];
+    X += Z[XC + i];
+    mig += Z[LC + i] + Z[XC + i];
+  }
+  for (let i = 202; i < CELLS; i++) {
+    H += Z[HC + i];
+    L += Z[LC + i];
+    X += Z[XC + i];
+  }
+  hf[HFLOW.totalH] = H;
+  hf[HFLOW.totalL] = L;
+  hf[HFLOW.totalX] = X;
+  hf[HFLOW.totalMigrants] = mig;
+}
+
+/**
+ * The {@link DrawError} of a hukou step whose citizenisation (a count, or a rate above 1) exceeds
+ * the `migrants`, the urban residents without local urban hukou. Shared by every kernel.
+ *
+ * @example
+ * throw conversionError(hk, 81234.5, 2030);
+ */
+export function conversionError(hk: HukouInputs, migrants: number, year: number): DrawError {
+  return new DrawError(
+    `citizenisation of ${hk.conversion} persons in ${year} exceeds the ${Math.round(migrants)} urban residents without local urban hukou`,
+    year,
+    hk.conversionParam,
+  );
+}
+
+/**
+ * The {@link DrawError} of a hukou step whose `returned` residents exceed the registered population
+ * living `outside` (after the year's change). Shared by every kernel.
+ *
+ * @example
+ * throw returnsError(hk, 52000, 50000, 2030);
+ */
+export function returnsError(hk: HukouInputs, returned: number, outside: number, year: number): DrawError {
+  return new DrawError(
+    `${Math.round(returned)} returning residents in ${year} exceed the ${Math.round(outside)} registered here living outside`,
+    year,
+    hk.arrivalsParam,
+  );
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run build:wasm`: compiles cohort.c into cohort.wasm with clang/lld (Debian: `apt-get
+ * `npm run build:wasm`: compiles cohort.c and hukou.c into one module, cohort.wasm, with clang/lld (Debian: `apt-get
  * install clang lld`) and writes bytes.ts (the same bytes, base64, imported by the engine so that
  * no file has to be found at run time). Both outputs are committed: nothing else needs clang.
  *
@@ -30,9 +30,12 @@ export const FLAGS = [
   '-fno-slp-vectorize',
   '-fno-vectorize',
   '-nostdlib',
+  // No C library: loops stay loops (a copy loop is not turned into a call to memcpy).
+  '-fno-builtin',
   '-Wl,--no-entry',
   '-Wl,--import-memory',
   '-Wl,--export=cohort_step',
+  '-Wl,--export=hukou_step',
   '-Wl,--strip-all',
 ];
 
@@ -67,7 +70,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const wasmFile = join(values.out, 'cohort.wasm');
   const tmp = `${wasmFile}.${process.pid}.build`;
   try {
-    execFileSync(CLANG, [...FLAGS, '-o', tmp, join(here, 'cohort.c')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(CLANG, [...FLAGS, '-o', tmp, join(here, 'cohort.c'), join(here, 'hukou.c')], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (e) {
     process.stderr.write(`build:wasm: ${e.code === 'ENOENT' ? 'clang not found (apt-get install clang lld)' : 'clang failed'}\n`);
     process.exit(1);

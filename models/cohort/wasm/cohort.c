@@ -4,10 +4,10 @@
  * models/cohort/kernel.ts, so both give the same bits (every sum keeps its own serial order; SIMD
  * only pairs independent operations: lane 0 = urban, lane 1 = rural).
  *
- * Build (npm run build:wasm, models/cohort/wasm/build.mjs):
+ * Build (npm run build:wasm, models/cohort/wasm/build.mjs; one module with the hukou step):
  *   clang --target=wasm32 -msimd128 -O3 -ffp-contract=off -fno-slp-vectorize -fno-vectorize
- *         -nostdlib -Wl,--no-entry -Wl,--import-memory -Wl,--export=cohort_step -Wl,--strip-all
- *         -o cohort.wasm cohort.c
+ *         -nostdlib -fno-builtin -Wl,--no-entry -Wl,--import-memory -Wl,--export=cohort_step
+ *         -Wl,--export=hukou_step -Wl,--strip-all -o cohort.wasm cohort.c hukou.c
  *
  * State layout: [UF 0..100 | UM 0..100 | RF 0..100 | RM 0..100], cell (b, a) at b*101 + a.
  * Every pointer is a byte offset into the imported memory. Returns 0, or an error code

@@ -1,27 +1,32 @@
 /**
- * The WebAssembly SIMD build of the cohort step (cohort.c, compiled by `npm run build:wasm`):
- * the same operations in the same order as {@link cohortStep}, so the same bits.
+ * The WebAssembly SIMD build of the cohort step (cohort.c) and of the hukou step (hukou.c), one
+ * module compiled by `npm run build:wasm`: the same operations in the same order as
+ * {@link cohortStep} and {@link hukouStep}, so the same bits.
  *
  * Each kernel owns one instance and its memory (4 pages, fixed: views never detach). Arrays from
- * its `alloc`/`place` live in that memory and are passed to the step by offset, with no copying;
- * any other array is copied into a staging slot before the step and back after it (P, Q, flows).
+ * its `alloc`/`place` live in that memory and are passed to the steps by offset, with no copying;
+ * any other array is copied into a staging slot before a step and back after it (P, Q, flows; Z,
+ * W, hukou flows).
  *
  * @module
  */
 import { CELLS, FLOW, FLOW_SLOTS, spreadError, type CohortKernel, type StepInputs } from '../kernel.js';
+import { HFLOW_SLOTS, HUKOU_SLOTS, conversionError, returnsError, type HukouInputs } from '../hukou/step.js';
 import { COHORT_WASM_BASE64 } from './bytes.js';
 
-/** The step's export (see cohort.c for the argument order); returns 0 or an error code. */
+/** A step's export (see cohort.c, hukou.c for the argument order); returns 0 or an error code. */
 type StepFn = (...args: number[]) => number;
 
 const PAGES = 4;
 const BYTES = PAGES * 65536;
-/** Staging slots for arrays from outside the kernel's memory (P, Q, survival, birthSurvival, h, gRU, gUR, e, flows). */
-const SLOTS = [CELLS, CELLS, CELLS, 4, 101, 101, 101, 101, FLOW_SLOTS];
-const [P_, Q_, S_, BS_, H_, GRU_, GUR_, E_, FLOWS_] = SLOTS.keys();
-const NAMES = ['P', 'Q', 'survival', 'birthSurvival', 'h', 'gRU', 'gUR', 'e', 'flows'];
+/** Staging slots for arrays from outside the kernel's memory (P, Q, survival, birthSurvival, h, gRU, gUR, e, flows; Z, W, hukou flows). */
+const SLOTS = [CELLS, CELLS, CELLS, 4, 101, 101, 101, 101, FLOW_SLOTS, HUKOU_SLOTS, HUKOU_SLOTS, HFLOW_SLOTS];
+const [P_, Q_, S_, BS_, H_, GRU_, GUR_, E_, FLOWS_, Z_, W_, HF_] = SLOTS.keys();
+const NAMES = ['P', 'Q', 'survival', 'birthSurvival', 'h', 'gRU', 'gUR', 'e', 'flows', 'Z', 'W', 'hukou flows'];
 /** Error codes of cohort.c: 1, 2 urban (empty, exceeds); 3, 4 rural. */
 const ERR_EXCEEDS = 2;
+/** Error codes of hukou.c: citizenisation exceeds the migrants; returns exceed the outside stock. */
+const ERR_CONVERSION = 1;
 
 let compiled: WebAssembly.Module | undefined;
 
@@ -44,6 +49,7 @@ export function createWasmKernel(): CohortKernel {
   const memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
   const instance = new WebAssembly.Instance(cohortWasmModule(), { env: { memory } });
   const run = instance.exports.cohort_step as StepFn;
+  const runHukou = instance.exports.hukou_step as StepFn;
   const buffer = memory.buffer;
   let top = 1024;
   const alloc = (n: number): Float64Array => {
@@ -54,6 +60,8 @@ export function createWasmKernel(): CohortKernel {
     return a;
   };
   const staging = SLOTS.map((n) => alloc(n));
+  // hukou.c's figures for an error message.
+  const info = alloc(2);
   // Per slot, the array last seen and its byte offset (-1: it lives elsewhere and is copied).
   const seen: (Float64Array | null)[] = SLOTS.map(() => null);
   const offsets = new Int32Array(SLOTS.length);
@@ -88,6 +96,18 @@ export function createWasmKernel(): CohortKernel {
         : spreadError(code === ERR_EXCEEDS + 2, f[FLOW.externalR], 'rural', year, k.extRParam);
     }
   };
+  const hukouStep = (Z: Float64Array, W: Float64Array, k: StepInputs, hk: HukouInputs, cf: Float64Array, hf: Float64Array, year: number): void => {
+    const code = runHukou(
+      at(Z, Z_), at(W, W_), at(k.survival, S_), at(k.birthSurvival, BS_), at(k.h, H_), k.hLo, k.hHi,
+      k.tfrU, k.tfrR, k.srb, k.rho, at(k.gRU, GRU_), k.ret, at(k.gUR, GUR_), k.c, at(k.e, E_), at(cf, FLOWS_),
+      hk.conversion, hk.conversionIsCount ? 1 : 0, hk.gain, hk.arrivalsNonLocal, hk.outsideChange, at(hf, HF_), info.byteOffset,
+    );
+    back(W, W_);
+    if (code === ERR_CONVERSION) throw conversionError(hk, info[0], year);
+    if (code !== 0) throw returnsError(hk, info[0], info[1], year);
+    back(Z, Z_);
+    back(hf, HF_);
+  };
   return {
     name: 'wasm',
     alloc,
@@ -97,5 +117,6 @@ export function createWasmKernel(): CohortKernel {
       return a;
     },
     step,
+    hukouStep,
   };
 }

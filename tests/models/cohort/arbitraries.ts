@@ -1,6 +1,7 @@
 /**
  * fast-check arbitraries of valid cohort scenarios, in the scenario language (raw assumptions that
- * the model's schema validates), used by the model contract and the cohort property tests.
+ * the model's schema validates), used by the model contract and the cohort property tests; and raw
+ * step inputs for the kernels' parity tests.
  *
  * Ranges (the brief's): TFR 0–3, e0 40–90, internal rates 0–0.1, reclassification 0–0.05,
  * external rates −0.01…0.01 (or counts of ±0.2% of the area's baseline population), population
@@ -10,6 +11,7 @@
  */
 import fc from 'fast-check';
 import type { ContractInput } from '../../contract/model-contract.js';
+import { CELLS, type StepInputs } from '../../../models/cohort/kernel.js';
 
 /**
  * A double in [lo, hi] (never −0, NaN or subnormal: tiny magnitudes become 0, so that the path
@@ -167,3 +169,48 @@ export function arbInfeasibleCohortInput(): fc.Arbitrary<ContractInput> {
       return { ...input, assumptions: { ...A, external: { urban: { rate: 0 }, rural: { count: -k * input.population } } } };
     });
 }
+
+/**
+ * A double spread evenly over [lo, hi] with a full mantissa. (`num`'s doubles crowd at the bounds
+ * and, unbiased, at tiny magnitudes, whose sums seldom round: a kernel that sums in another order
+ * would pass a parity test on them.)
+ */
+export function real(lo: number, hi: number): fc.Arbitrary<number> {
+  return fc.noBias(fc.tuple(fc.nat(2 ** 26 - 1), fc.nat(2 ** 27 - 1))).map(([a, b]) => Math.min(hi, lo + (hi - lo) * ((a * 2 ** 27 + b) / 2 ** 53)));
+}
+
+/** A double in [lo, hi]: mostly {@link real}, else {@link num} (bounds, tiny values). */
+export const anyReal = (lo: number, hi: number): fc.Arbitrary<number> => fc.oneof({ arbitrary: real(lo, hi), weight: 3 }, { arbitrary: num(lo, hi), weight: 1 });
+
+/** An array of n doubles in [lo, hi], some of them 0. */
+export const cells = (n: number, lo: number, hi: number) =>
+  fc.array(fc.oneof({ arbitrary: anyReal(lo, hi), weight: 4 }, { arbitrary: fc.constant(0), weight: 1 }), { minLength: n, maxLength: n }).map((a) => Float64Array.from(a));
+
+/** Any cohort step inputs in the model's ranges and beyond (fertility up to age 100, any e(a), counts that may empty an area). */
+export const arbStepInputs: fc.Arbitrary<{ P: Float64Array; k: StepInputs; year: number }> = fc
+  .record({
+    P: fc.oneof(cells(CELLS, 0, 1e6), cells(CELLS, 0, 1)),
+    survival: cells(CELLS, 0, 1),
+    birthSurvival: cells(4, 0, 1),
+    h: cells(101, 0, 1),
+    range: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
+    tfrU: anyReal(0, 3),
+    tfrR: anyReal(0, 3),
+    srb: anyReal(0.9, 1.3),
+    rho: anyReal(0, 0.5),
+    gRU: cells(101, 0, 2),
+    ret: anyReal(0, 0.5),
+    gUR: cells(101, 0, 2),
+    c: anyReal(0, 1),
+    extU: fc.oneof(anyReal(-0.05, 0.05), anyReal(-3e7, 1e7)),
+    extR: fc.oneof(anyReal(-0.05, 0.05), anyReal(-3e7, 1e7)),
+    extUIsCount: fc.boolean(),
+    extRIsCount: fc.boolean(),
+    e: cells(101, 0, 1),
+    year: fc.integer({ min: 1990, max: 2100 }),
+  })
+  .map(({ P, range: [lo, hi], year, ...r }) => ({
+    P,
+    year,
+    k: { ...r, hLo: Math.min(lo, hi), hHi: Math.max(lo, hi), eMax: Math.max(...r.e), extUParam: 10, extRParam: 11 },
+  }));

@@ -9,6 +9,7 @@ import { createHukouExtension } from '../../../../models/cohort/hukou/extension.
 import { HC, LC, XC } from '../../../../models/cohort/hukou/step.js';
 import { CELLS } from '../../../../models/cohort/kernel.js';
 import { createCohortRunner } from '../../../../models/cohort/runner.js';
+import { selectKernel } from '../../../../models/cohort/wasm/select.js';
 import { DrawError } from '../../../../src/engine/model.js';
 import { arbCohortInput } from '../arbitraries.js';
 import { baseAssumptions, context, medianPaths, setup, type Setup } from '../helpers.js';
@@ -76,8 +77,9 @@ describe('hukou accounts: v1 untouched', () => {
 describe('hukou accounts: identities', () => {
   it('in every cell and year, H + L + X equals the residents (1e-9 relative)', () => {
     const s = withHukou(hukou({ arrivalsNonLocal: 0.7 }), { ...baseAssumptions(), external: { urban: { rate: 0.01 }, rural: { rate: -0.01 } } });
-    const ext = createHukouExtension(12, s.H, s.ctx.baseYear, false);
-    const runner = createCohortRunner(s.compiled.data, s.H, ext);
+    const kern = selectKernel();
+    const ext = createHukouExtension(12, s.H, s.ctx.baseYear, false, kern);
+    const runner = createCohortRunner(s.compiled.data, s.H, ext, kern);
     let worst = 0;
 
     runner.run(medianPaths(s), new Float64Array(HUKOU_MODEL_METRICS.length * T(s)), (_t, P) => {

@@ -5,49 +5,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELLS, FLOW, FLOW_SLOTS, RF, jsKernel, type StepInputs } from '../../../../models/cohort/kernel.js';
+import { CELLS, FLOW, FLOW_SLOTS, RF, jsKernel } from '../../../../models/cohort/kernel.js';
 import { createWasmKernel } from '../../../../models/cohort/wasm/kernel.js';
-import { num } from '../arbitraries.js';
+import { arbStepInputs } from '../arbitraries.js';
 import { stepOutcome, values } from '../helpers.js';
 
 const wasm = createWasmKernel();
-
-const cells = (n: number, lo: number, hi: number) => fc.array(fc.oneof(num(lo, hi), fc.constant(0)), { minLength: n, maxLength: n }).map((a) => Float64Array.from(a));
-
-/** Any step inputs in the model's ranges and beyond (fertility up to age 100, any e(a), counts that may empty an area). */
-const arbStep: fc.Arbitrary<{ P: Float64Array; k: StepInputs; year: number }> = fc
-  .record({
-    P: fc.oneof(cells(CELLS, 0, 1e6), cells(CELLS, 0, 1)),
-    survival: cells(CELLS, 0, 1),
-    birthSurvival: cells(4, 0, 1),
-    h: cells(101, 0, 1),
-    range: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
-    tfrU: num(0, 3),
-    tfrR: num(0, 3),
-    srb: num(0.9, 1.3),
-    rho: num(0, 0.5),
-    gRU: cells(101, 0, 2),
-    ret: num(0, 0.5),
-    gUR: cells(101, 0, 2),
-    c: num(0, 1),
-    extU: fc.oneof(num(-0.05, 0.05), num(-3e7, 1e7)),
-    extR: fc.oneof(num(-0.05, 0.05), num(-3e7, 1e7)),
-    extUIsCount: fc.boolean(),
-    extRIsCount: fc.boolean(),
-    e: cells(101, 0, 1),
-    year: fc.integer({ min: 1990, max: 2100 }),
-  })
-  .map(({ P, range: [lo, hi], year, ...r }) => ({
-    P,
-    year,
-    k: { ...r, hLo: Math.min(lo, hi), hHi: Math.max(lo, hi), eMax: Math.max(...r.e), extUParam: 10, extRParam: 11 },
-  }));
 
 describe('cohort WebAssembly kernel', () => {
   it('gives the JavaScript kernel’s bits (cells and flows), or its DrawError, on random populations and rates', () => {
     const seen = { ok: 0, error: 0, unfused: 0 };
     fc.assert(
-      fc.property(arbStep, ({ P, k, year }) => {
+      fc.property(arbStepInputs, ({ P, k, year }) => {
         // Act
         const js = stepOutcome(jsKernel, P, k, year);
         const w = stepOutcome(wasm, P, k, year);
@@ -64,7 +33,7 @@ describe('cohort WebAssembly kernel', () => {
 
   it('reports emigration too large for an age group, and migration into an empty area, as the JavaScript kernel does', () => {
     // Arrange: an urban population only; rural net emigration of twice the rural population.
-    const base = fc.sample(arbStep, { numRuns: 1, seed: 7 })[0];
+    const base = fc.sample(arbStepInputs, { numRuns: 1, seed: 7 })[0];
     const P = Float64Array.from(base.P);
     const rural = P.subarray(RF).reduce((s, x) => s + x, 0);
     const tooMany = { ...base.k, extU: 0, extR: -2 * rural - 1, extRIsCount: true };
@@ -86,7 +55,7 @@ describe('cohort WebAssembly kernel', () => {
 
   it('works in place on its own arrays, to the same bits as on arrays copied in and out', () => {
     // Arrange
-    const { P, k, year } = fc.sample(arbStep.filter((x) => !stepOutcome(jsKernel, x.P, x.k, x.year).error), { numRuns: 1, seed: 3 })[0];
+    const { P, k, year } = fc.sample(arbStepInputs.filter((x) => !stepOutcome(jsKernel, x.P, x.k, x.year).error), { numRuns: 1, seed: 3 })[0];
     const own = createWasmKernel();
     const ownP = own.place(P);
     const ownK = { ...k, survival: own.place(k.survival), birthSurvival: own.place(k.birthSurvival), h: own.place(k.h), gRU: own.place(k.gRU), gUR: own.place(k.gUR), e: own.place(k.e) };
@@ -103,7 +72,7 @@ describe('cohort WebAssembly kernel', () => {
   it('says so when its memory is exhausted or an array is longer than the step’s', () => {
     const kern = createWasmKernel();
     expect(() => kern.alloc(1e6)).toThrow(/out of memory \(1000000 cells asked/);
-    const k = fc.sample(arbStep, { numRuns: 1, seed: 1 })[0].k;
+    const k = fc.sample(arbStepInputs, { numRuns: 1, seed: 1 })[0].k;
     expect(() => kern.step(new Float64Array(CELLS + 1), new Float64Array(CELLS), k, new Float64Array(FLOW_SLOTS), 2030)).toThrow(/P has 405 cells, at most 404 expected/);
   });
 });
