@@ -57,7 +57,7 @@ export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: Med
       unit: m.unit,
       kind: m.kind,
       quantiles,
-      mean: perYear((h) => acc.seriesMoments.mean[h]),
+      mean: perYear((h) => acc.seriesMoments.mean(h)),
       sd: perYear((h) => acc.seriesMoments.sd(h)),
       deterministic: perYear((h) => median.series[h]),
     };
@@ -82,7 +82,7 @@ export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: Med
       q90,
       q025,
       q975,
-      mean: acc.targetMoments.mean[k],
+      mean: acc.targetMoments.mean(k),
       sd: acc.targetMoments.sd(k),
       deterministic: median.values[k],
       firstYear: firstYearShares(acc.tally, k, cs.years),

@@ -87,9 +87,9 @@ export class RunAccumulator {
     this.J = cs.main.inputs.length;
     this.weighted = cs.calibration !== null;
     this.series = new HistogramSet(pilotRanges(this.S, pilot.map((b) => b.series!), median.series), this.weighted);
-    this.seriesMoments = new MomentSet(this.S);
+    this.seriesMoments = new MomentSet(this.S, median.series);
     this.targetHist = new HistogramSet(pilotRanges(this.T, pilot.map((b) => b.values), median.values), this.weighted);
-    this.targetMoments = new MomentSet(this.T);
+    this.targetMoments = new MomentSet(this.T, median.values);
     this.tally = new TargetTally(cs.targets, cs.years.length, this.weighted);
     this.sensitivity = opts.sensitivity ? new SensitivityAccumulator(this.J, sensitivityBins(cs.main.sampling.draws), median.values) : null;
   }
@@ -136,10 +136,13 @@ export class RunAccumulator {
     }
   }
 
-  /** Throws, naming the quantity, if draw d of the batch has a non-finite series or target value. */
+  /**
+   * Throws, naming the target, if draw d of the batch has a non-finite target value. (Non-finite
+   * series are the caller's to report, with the draw's inputs, before adding: see `checkFinite`
+   * in run.ts.)
+   */
   private checkFinite(b: BatchResult, d: number): void {
-    const { S, T } = this;
-    for (let h = 0; h < S; h++) if (!Number.isFinite(b.series![d * S + h])) this.nonFinite(b.start + d, h);
+    const { T } = this;
     for (let k = 0; k < T; k++) {
       if (!Number.isFinite(b.values[d * T + k])) throw new Error(`target ${this.cs.targets[k].id} has a non-finite value in draw ${b.start + d}`);
     }
@@ -173,11 +176,5 @@ export class RunAccumulator {
       this.maxLogWeight = lw;
     }
     return Math.exp(lw - this.maxLogWeight);
-  }
-
-  private nonFinite(draw: number, h: number): never {
-    const T1 = this.cs.years.length;
-    const metric = this.cs.metrics[Math.floor(h / T1)];
-    throw new Error(`model ${this.cs.main.modelName} produced a non-finite ${metric.name} for ${this.cs.years[h % T1]} in draw ${draw}`);
   }
 }

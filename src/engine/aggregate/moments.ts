@@ -1,45 +1,60 @@
 /**
- * Running mean and standard deviation of `n` quantities (Welford's algorithm). Values are added
- * one draw at a time in draw-index order, which makes the floating-point result the same whatever
- * the number of workers or the batch size.
+ * Running mean and standard deviation of `n` quantities, from sums of deviations from a fixed
+ * shift K per quantity ("shifted data": Chan, Golub & LeVeque 1983, "Algorithms for computing the
+ * sample variance"): S1 = Σ w (x − K), S2 = Σ w (x − K)². With K near the data (the engine uses
+ * the median path's value) this is as accurate as Welford's update and needs no division per
+ * value. Values are added in draw-index order, which makes the floating-point result the same
+ * whatever the number of workers or the batch size.
  *
- * Values may carry weights w ≥ 0 (importance weights; West's weighted update). The variance is
- * then m2 / (W − Σw²/W) (reliability weights: unbiased, and with unit weights exactly the usual
- * n − 1 denominator, since n − n/n = n − 1 in floating point too).
+ * Values may carry weights w ≥ 0 (importance weights). The mean is K + S1/W and the variance
+ * (S2 − S1²/W) / (W − Σw²/W) (reliability weights: unbiased, and with unit weights exactly the
+ * usual n − 1 denominator, since n − n/n = n − 1 in floating point too).
  *
  * @module
  */
 
 /** Mean and variance accumulators for `n` quantities. */
 export class MomentSet {
+  /** Sum of weights (the count, unweighted). */
   readonly count: Float64Array;
-  readonly mean: Float64Array;
-  /** Sum of squared deviations from the running mean. */
-  readonly m2: Float64Array;
+  /** Σ w (x − K). */
+  readonly s1: Float64Array;
+  /** Σ w (x − K)². */
+  readonly s2: Float64Array;
   /** Sum of squared weights. */
   readonly sumW2: Float64Array;
+  /** The shift K of each quantity. */
+  readonly shift: Float64Array;
 
   /**
+   * `shift` (one value per quantity, default 0) should lie near each quantity's values: the
+   * farther away, the more digits the variance loses.
+   *
    * @example
-   * const m = new MomentSet(1);
+   * const m = new MomentSet(1, Float64Array.of(2));
    * [1, 2, 3].forEach((x) => m.add(0, x));
    * m.sd(0); // 1
    */
-  constructor(readonly n: number) {
+  constructor(
+    readonly n: number,
+    shift?: Float64Array,
+  ) {
     this.count = new Float64Array(n);
-    this.mean = new Float64Array(n);
-    this.m2 = new Float64Array(n);
+    this.s1 = new Float64Array(n);
+    this.s2 = new Float64Array(n);
     this.sumW2 = new Float64Array(n);
+    this.shift = shift === undefined ? new Float64Array(n) : Float64Array.from(shift);
   }
 
   /** Adds value `x` to quantity `h`, with weight `w` (default 1: bit for bit the unweighted update). */
   add(h: number, x: number, w = 1): void {
     if (!(w > 0)) return;
-    const c = (this.count[h] += w);
+    const d = x - this.shift[h];
+    const wd = w * d;
+    this.count[h] += w;
     this.sumW2[h] += w * w;
-    const d = x - this.mean[h];
-    this.mean[h] += (d * w) / c;
-    this.m2[h] += w * d * (x - this.mean[h]);
+    this.s1[h] += wd;
+    this.s2[h] += wd * d;
   }
 
   /**
@@ -50,31 +65,37 @@ export class MomentSet {
    * m.addColumn(0, Float64Array.from([1, 9, 2, 9, 3, 9]), 0, 2, 3); // adds 1, 2, 3
    */
   addColumn(h: number, xs: Float64Array, at: number, stride: number, n: number): void {
+    const k = this.shift[h];
     let c = this.count[h];
-    let mean = this.mean[h];
-    let m2 = this.m2[h];
-    let s2 = this.sumW2[h];
+    let w2 = this.sumW2[h];
+    let s1 = this.s1[h];
+    let s2 = this.s2[h];
     for (let i = 0, j = at; i < n; i++, j += stride) {
-      const x = xs[j];
+      const d = xs[j] - k;
       c += 1;
-      s2 += 1;
-      const d = x - mean;
-      mean += d / c;
-      m2 += d * (x - mean);
+      w2 += 1;
+      s1 += d;
+      s2 += d * d;
     }
     this.count[h] = c;
-    this.mean[h] = mean;
-    this.m2[h] = m2;
-    this.sumW2[h] = s2;
+    this.sumW2[h] = w2;
+    this.s1[h] = s1;
+    this.s2[h] = s2;
   }
 
   /** Multiplies every weight by `c` (> 0): the mean and variance do not change. */
   rescale(c: number): void {
     for (let h = 0; h < this.n; h++) {
       this.count[h] *= c;
-      this.m2[h] *= c;
+      this.s1[h] *= c;
+      this.s2[h] *= c;
       this.sumW2[h] *= c * c;
     }
+  }
+
+  /** The (weighted) mean of quantity `h`; NaN before any value. */
+  mean(h: number): number {
+    return this.shift[h] + this.s1[h] / this.count[h];
   }
 
   /** Sample standard deviation (n − 1 denominator, weighted: see the module); 0 with fewer than two values. */
@@ -86,6 +107,8 @@ export class MomentSet {
   variance(h: number): number {
     const c = this.count[h];
     const dof = c - this.sumW2[h] / c;
-    return c > 0 && dof > 0 ? this.m2[h] / dof : 0;
+    if (!(c > 0 && dof > 0)) return 0;
+    const m2 = this.s2[h] - (this.s1[h] * this.s1[h]) / c;
+    return m2 > 0 ? m2 / dof : 0;
   }
 }
