@@ -45,8 +45,6 @@ export function pilotRange(min: number, max: number): [number, number] {
 export class HistogramSet {
   readonly lo: Float64Array;
   readonly width: Float64Array;
-  /** Bins per unit, 1 / width: a value's bin is ⌊(x − lo) · perUnit⌋ (no division per value). */
-  readonly perUnit: Float64Array;
   readonly counts: Float64Array;
   readonly under: Float64Array;
   readonly over: Float64Array;
@@ -67,7 +65,6 @@ export class HistogramSet {
     const n = ranges.length;
     this.lo = Float64Array.from(ranges, (r) => r[0]);
     this.width = Float64Array.from(ranges, (r) => (r[1] - r[0]) / BINS);
-    this.perUnit = Float64Array.from(this.width, (w) => 1 / w);
     this.counts = new Float64Array(n * BINS);
     this.under = new Float64Array(n);
     this.over = new Float64Array(n);
@@ -83,7 +80,7 @@ export class HistogramSet {
       if (x < this.min[h]) this.min[h] = x;
       if (x > this.max[h]) this.max[h] = x;
     }
-    const b = Math.floor((x - this.lo[h]) * this.perUnit[h]);
+    const b = Math.floor((x - this.lo[h]) / this.width[h]);
     if (b < 0) this.under[h] += w;
     else if (b >= BINS) this.over[h] += w;
     else this.counts[h * BINS + b] += w;
@@ -99,7 +96,7 @@ export class HistogramSet {
     const counts = this.counts;
     const base = h * BINS;
     const lo = this.lo[h];
-    const perUnit = this.perUnit[h];
+    const width = this.width[h];
     let min = this.min[h];
     let max = this.max[h];
     let under = 0;
@@ -108,7 +105,7 @@ export class HistogramSet {
       const x = xs[j];
       if (x < min) min = x;
       if (x > max) max = x;
-      const b = Math.floor((x - lo) * perUnit);
+      const b = Math.floor((x - lo) / width);
       if (b < 0) under++;
       else if (b >= BINS) over++;
       else counts[base + b]++;
