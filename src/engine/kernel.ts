@@ -3,7 +3,13 @@
  * (`sampleInputs`, a pure function of seed, draw index and input name), build the parameter paths,
  * run the model (and every reference scenario on the same draw index) and evaluate the targets.
  * The same code runs inside each worker and, with one worker, in the main thread. Scratch
- * memory is allocated once; a batch allocates only its result (one buffer, transferable).
+ * memory is allocated once; a batch allocates only its result (one buffer).
+ *
+ * **Results in shared memory, in workers.** A worker's results go to the main thread in a
+ * `SharedArrayBuffer` (shared, neither copied nor transferred). Transferring an `ArrayBuffer`
+ * detaches it, and the first detach in a thread invalidates V8's isolate-wide "array buffer
+ * detaching" protector: from then on optimised code checks for detached buffers on typed-array
+ * accesses, and the draws (typed arrays throughout) ran about 7 % slower (`bench/experiments/detach.mjs`).
  *
  * @module
  */
@@ -44,7 +50,7 @@ export interface DrawFailureInfo {
   inputs: { name: string; value: number }[];
 }
 
-/** What a batch returns. All arrays are views of one buffer (transferred, not copied). */
+/** What a batch returns. All arrays are views of one buffer (a `SharedArrayBuffer` when the kernel was created `shared`). */
 export interface BatchResult {
   start: number;
   count: number;
@@ -116,22 +122,25 @@ export class DrawKernel {
   private readonly relative: boolean;
 
   /**
-   * Imports the scenario's model modules and allocates the runners.
+   * Imports the scenario's model modules and allocates the runners. `shared`: each batch's
+   * result lives in a `SharedArrayBuffer`, to be posted to another thread without detaching
+   * anything (see the module).
    *
    * @example
    * const kernel = await DrawKernel.create(compiled);
    * const batch = kernel.run({ start: 0, count: 100, full: true });
    */
-  static async create(cs: CompiledScenario): Promise<DrawKernel> {
+  static async create(cs: CompiledScenario, opts: { shared?: boolean } = {}): Promise<DrawKernel> {
     const main = await importModel(cs.main.modelModule);
     const refs = await Promise.all(cs.references.map((r) => importModel(r.modelModule)));
-    return new DrawKernel(cs, main, refs);
+    return new DrawKernel(cs, main, refs, opts.shared ?? false);
   }
 
   constructor(
     readonly cs: CompiledScenario,
     mainModel: ModelDefinition,
     refModels: ModelDefinition[],
+    readonly shared = false,
   ) {
     this.main = unitState(cs.main, mainModel);
     this.refs = cs.references.map((r, k) => unitState(r, refModels[k]));
@@ -178,7 +187,7 @@ export class DrawKernel {
     const L = cal !== null ? 1 : 0;
     const per = task.full ? T + S + J + R + L : T;
     const n = task.count;
-    const buf = new Float64Array(n * per);
+    const buf = this.shared ? new Float64Array(new SharedArrayBuffer(n * per * 8)) : new Float64Array(n * per);
     const values = buf.subarray(0, n * T);
     const series = task.full ? buf.subarray(n * T, n * (T + S)) : null;
     const uniforms = task.full ? buf.subarray(n * (T + S), n * (T + S + J)) : null;

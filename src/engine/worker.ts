@@ -1,7 +1,8 @@
 /**
  * The Piscina worker: receives the compiled scenario once (as `workerData`), imports the model
  * modules, creates a {@link DrawKernel}, and runs tasks (ranges of draw indices). Results go back
- * as one transferred buffer.
+ * as views of one `SharedArrayBuffer`: shared, not copied, and never transferred, since a transfer
+ * would detach a buffer in this thread and slow every later draw (see `kernel.ts`).
  *
  * For robustness tests a fault can be injected with the environment variable `URBCAST_FAULT`
  * (read when the worker starts): `throw:K` throws, `exit:K` ends the worker thread and `hang:K`
@@ -9,7 +10,7 @@
  *
  * @module
  */
-import { Piscina, move, transferableSymbol, valueSymbol } from 'piscina';
+import { Piscina } from 'piscina';
 import type { CompiledScenario } from './compile.js';
 import { DrawKernel, type BatchResult, type DrawTask } from './kernel.js';
 
@@ -56,17 +57,8 @@ let kernel: Promise<DrawKernel> | undefined;
  * @example
  * // in the main thread: await pool.run({ start: 0, count: 100, full: true });
  */
-export default async function runTask(task: DrawTask): Promise<unknown> {
+export default async function runTask(task: DrawTask): Promise<BatchResult> {
   if (fault !== null && task.start <= fault.draw && fault.draw < task.start + task.count) inject(fault);
-  kernel ??= DrawKernel.create(Piscina.workerData as CompiledScenario);
-  const result: BatchResult = (await kernel).run(task);
-  // all arrays are views of one buffer: transferring it moves every one of them
-  return move({
-    get [transferableSymbol]() {
-      return [result.values.buffer];
-    },
-    get [valueSymbol]() {
-      return result;
-    },
-  });
+  kernel ??= DrawKernel.create(Piscina.workerData as CompiledScenario, { shared: true });
+  return (await kernel).run(task);
 }

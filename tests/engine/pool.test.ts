@@ -129,4 +129,19 @@ describe('createExecutor', () => {
       await Promise.all([local.close(), pool.close()]);
     }
   });
+
+  it('shares worker results through a SharedArrayBuffer, so no worker ever detaches a buffer', async () => {
+    // a transfer would detach the result in the worker and slow its later draws (kernel.ts)
+    const cs = compileScenario(toyInput({ assumptions: { migration: { dist: 'uniform', min: 0.01, max: 0.03 } }, targets: [{ year: 2025 }] }));
+    const pool = await createExecutor(cs, 2);
+    const local = await createExecutor(cs, 1);
+    try {
+      const b = await pool.run({ start: 0, count: 8, full: true });
+      const a = await local.run({ start: 0, count: 8, full: true });
+      for (const view of [b.values, b.series!, b.uniforms!]) expect(view.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(a.values.buffer).toBeInstanceOf(ArrayBuffer);
+    } finally {
+      await Promise.all([local.close(), pool.close()]);
+    }
+  });
 });
