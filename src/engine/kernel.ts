@@ -10,6 +10,10 @@
  * detaches it, and the first detach in a thread invalidates V8's isolate-wide "array buffer
  * detaching" protector: from then on optimised code checks for detached buffers on typed-array
  * accesses, and the draws (typed arrays throughout) ran about 7 % slower (`bench/experiments/detach.mjs`).
+ * Shared buffers are freed only when every thread holding one has collected it, and a worker
+ * allocates too little else to collect often: so the main thread gives each spent buffer back
+ * with a later task (`DrawTask.recycle`) and the worker refills it. A run then allocates a
+ * bounded number of them, whatever its number of draws.
  *
  * @module
  */
@@ -31,6 +35,11 @@ export interface DrawTask {
   /** Count infeasible draws (target values NaN) instead of stopping at the first one. */
   tolerateErrors?: boolean;
   /**
+   * Spent result buffers of earlier batches, given back for reuse (`Executor.release`): a worker
+   * keeps a few and fills later results into them instead of allocating.
+   */
+  recycle?: SharedArrayBuffer[];
+  /**
    * `[d * T + k]`: what target k subtracts for its reference in draw start + d, from an earlier run
    * of the same draws (`BatchResult.refParts`). A lever shift leaves the references unchanged, so
    * with these the reference scenarios are not run again.
@@ -50,7 +59,7 @@ export interface DrawFailureInfo {
   inputs: { name: string; value: number }[];
 }
 
-/** What a batch returns. All arrays are views of one buffer (a `SharedArrayBuffer` when the kernel was created `shared`). */
+/** What a batch returns. All arrays are views of one buffer (a `SharedArrayBuffer` from a worker). */
 export interface BatchResult {
   start: number;
   count: number;
@@ -122,25 +131,25 @@ export class DrawKernel {
   private readonly relative: boolean;
 
   /**
-   * Imports the scenario's model modules and allocates the runners. `shared`: each batch's
-   * result lives in a `SharedArrayBuffer`, to be posted to another thread without detaching
-   * anything (see the module).
+   * Imports the scenario's model modules and allocates the runners. `alloc` (default: a new
+   * `Float64Array`) gives each batch's zero-filled result buffer; a worker passes one handing out
+   * `SharedArrayBuffer`s (see the module and `worker.ts`).
    *
    * @example
    * const kernel = await DrawKernel.create(compiled);
    * const batch = kernel.run({ start: 0, count: 100, full: true });
    */
-  static async create(cs: CompiledScenario, opts: { shared?: boolean } = {}): Promise<DrawKernel> {
+  static async create(cs: CompiledScenario, opts: { alloc?: (length: number) => Float64Array } = {}): Promise<DrawKernel> {
     const main = await importModel(cs.main.modelModule);
     const refs = await Promise.all(cs.references.map((r) => importModel(r.modelModule)));
-    return new DrawKernel(cs, main, refs, opts.shared ?? false);
+    return new DrawKernel(cs, main, refs, opts.alloc);
   }
 
   constructor(
     readonly cs: CompiledScenario,
     mainModel: ModelDefinition,
     refModels: ModelDefinition[],
-    readonly shared = false,
+    private readonly alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
   ) {
     this.main = unitState(cs.main, mainModel);
     this.refs = cs.references.map((r, k) => unitState(r, refModels[k]));
@@ -187,7 +196,7 @@ export class DrawKernel {
     const L = cal !== null ? 1 : 0;
     const per = task.full ? T + S + J + R + L : T;
     const n = task.count;
-    const buf = this.shared ? new Float64Array(new SharedArrayBuffer(n * per * 8)) : new Float64Array(n * per);
+    const buf = this.alloc(n * per);
     const values = buf.subarray(0, n * T);
     const series = task.full ? buf.subarray(n * T, n * (T + S)) : null;
     const uniforms = task.full ? buf.subarray(n * (T + S), n * (T + S + J)) : null;

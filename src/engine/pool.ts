@@ -16,6 +16,11 @@ export interface Executor {
   /** Threads running draws (1 = the main thread). */
   readonly workers: number;
   run(task: DrawTask, signal?: AbortSignal): Promise<BatchResult>;
+  /**
+   * The caller is done with `result` (nothing refers to its arrays any more): its buffer may be
+   * filled again by a later task. Optional; a result never released is simply collected.
+   */
+  release(result: BatchResult): void;
   /** The deterministic projection (every input at its median, optionally a lever shift), in the main thread. */
   medianRun(shift?: DrawTask['shift']): { series: Float64Array; values: Float64Array };
   close(): Promise<void>;
@@ -62,6 +67,7 @@ export async function createExecutor(cs: CompiledScenario, workers: number): Pro
         checkAbort(signal);
         return local.run(task);
       },
+      release: () => {},
       medianRun: (shift) => local.medianRun(shift),
       close: async () => {},
     };
@@ -77,12 +83,21 @@ export async function createExecutor(cs: CompiledScenario, workers: number): Pro
   // between tasks): every task's own failure rejects its promise, so these only must not crash
   // the process as an unhandled 'error' event.
   pool.on('error', () => {});
+  // spent result buffers, each given back to a worker with the next task (one per task: a worker
+  // gets about as many as it fills)
+  const spent: SharedArrayBuffer[] = [];
   return {
     workers,
-    run: (task, signal) =>
-      pool.run(task, signal ? { signal } : {}).catch((e: unknown) => {
+    run: (task, signal) => {
+      const given = spent.length > 0 ? { ...task, recycle: [spent.shift()!] } : task;
+      return pool.run(given, signal ? { signal } : {}).catch((e: unknown) => {
         throw signal?.aborted || (e as Error)?.name === 'AbortError' ? e : new WorkerFault(task, e);
-      }),
+      });
+    },
+    release: (result) => {
+      const b = result.values.buffer;
+      if (b instanceof SharedArrayBuffer && spent.length < 2 * workers + 4) spent.push(b);
+    },
     medianRun: (shift) => local.medianRun(shift),
     close: () => pool.destroy(),
   };

@@ -159,6 +159,7 @@ async function leverEvaluation(
           if (meets(b.values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[j] += w;
         }
       }
+      exec.release(b);
     },
     { maxInFlight: inFlight, signal },
   );
@@ -310,8 +311,11 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     };
     await runInOrder(exec, splitTasks(0, P, batchSize, true), (b) => (counted(b), pilot.push(b)), { maxInFlight: inFlight, signal: o.signal });
     const acc = new RunAccumulator(cs, pilot, median, { sensitivity: o.sensitivity });
-    for (const b of pilot.splice(0)) acc.add(b);
-    await runInOrder(exec, splitTasks(P, N, batchSize, true), (b) => (counted(b), acc.add(b)), { maxInFlight: inFlight, signal: o.signal });
+    for (const b of pilot.splice(0)) {
+      acc.add(b);
+      exec.release(b);
+    }
+    await runInOrder(exec, splitTasks(P, N, batchSize, true), (b) => (counted(b), acc.add(b), exec.release(b)), { maxInFlight: inFlight, signal: o.signal });
     if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
     const leverWeights = leverLogW === null ? null : relativeWeights(leverLogW);
     let levers: (LeverResult | null)[] | null = null;

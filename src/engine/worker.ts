@@ -51,6 +51,31 @@ function inject(f: Fault): void {
 
 let kernel: Promise<DrawKernel> | undefined;
 
+/** Spent result buffers given back by the main thread, ready for reuse (a few at most). */
+const spare: SharedArrayBuffer[] = [];
+const SPARE_MAX = 4;
+
+/**
+ * A zero-filled result buffer of `length` doubles in shared memory: a spare of that size if there
+ * is one, else a new one.
+ *
+ * @example
+ * sharedResult(600).buffer instanceof SharedArrayBuffer; // true
+ */
+export function sharedResult(length: number): Float64Array {
+  const i = spare.findIndex((b) => b.byteLength === length * 8);
+  if (i < 0) return new Float64Array(new SharedArrayBuffer(length * 8));
+  const out = new Float64Array(spare.splice(i, 1)[0]);
+  out.fill(0);
+  return out;
+}
+
+/** Keeps buffers given back for reuse, the newest {@link SPARE_MAX}. */
+export function keepSpares(buffers: SharedArrayBuffer[]): void {
+  spare.push(...buffers);
+  if (spare.length > SPARE_MAX) spare.splice(0, spare.length - SPARE_MAX);
+}
+
 /**
  * Runs one task in this worker.
  *
@@ -59,6 +84,7 @@ let kernel: Promise<DrawKernel> | undefined;
  */
 export default async function runTask(task: DrawTask): Promise<BatchResult> {
   if (fault !== null && task.start <= fault.draw && fault.draw < task.start + task.count) inject(fault);
-  kernel ??= DrawKernel.create(Piscina.workerData as CompiledScenario, { shared: true });
+  if (task.recycle !== undefined) keepSpares(task.recycle);
+  kernel ??= DrawKernel.create(Piscina.workerData as CompiledScenario, { alloc: sharedResult });
   return (await kernel).run(task);
 }

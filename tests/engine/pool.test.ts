@@ -27,6 +27,7 @@ function fakeExecutor(delays: (task: DrawTask) => number, fail?: (task: DrawTask
         running--;
       }
     },
+    release: () => {},
     medianRun: () => ({ series: new Float64Array(0), values: new Float64Array(0) }),
     close: async () => {},
   };
