@@ -143,16 +143,25 @@ async function e2eSection() {
   const startup = { command: cmd(1, 1), seconds: summary(st.map((x) => x.seconds)) };
   const endToEnd = [];
   for (const draws of drawCounts) {
-    for (const workers of workerCounts) {
-      log(`simulate: ${draws} draws, ${workers} worker(s)`);
-      const rs = await repeat(runs, 0, () => simulateOnce(a.scenario, draws, workers));
-      const seconds = summary(rs.map((x) => x.seconds));
-      endToEnd.push({ draws, workers, command: cmd(draws, workers), seconds, drawsPerSecond: draws / seconds.median, maxRssKiB: summary(rs.map((x) => x.maxRssKiB)) });
+    // The worker counts take turns within each run (1, 2, 1, 2, …), so that a change in the
+    // machine's load hits both alike and each run gives a paired speed-up.
+    const byWorkers = new Map(workerCounts.map((w) => [w, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const workers of workerCounts) {
+        log(`simulate: ${draws} draws, ${workers} worker(s), run ${i + 1}/${runs}`);
+        byWorkers.get(workers).push(await simulateOnce(a.scenario, draws, workers));
+      }
     }
-  }
-  for (const e of endToEnd) {
-    const one = endToEnd.find((x) => x.draws === e.draws && x.workers === 1);
-    if (one && e.workers > 1) e.efficiency = e.drawsPerSecond / one.drawsPerSecond / e.workers;
+    const one = byWorkers.get(1);
+    for (const [workers, rs] of byWorkers) {
+      const seconds = summary(rs.map((x) => x.seconds));
+      const e = { draws, workers, command: cmd(draws, workers), seconds, drawsPerSecond: draws / seconds.median, maxRssKiB: summary(rs.map((x) => x.maxRssKiB)) };
+      if (one && workers > 1) {
+        e.efficiency = e.drawsPerSecond / (draws / summary(one.map((x) => x.seconds)).median) / workers;
+        e.pairedSpeedup = summary(rs.map((x, i) => one[i].seconds / x.seconds));
+      }
+      endToEnd.push(e);
+    }
   }
   const memoryGrowth = [];
   const sorted = [...drawCounts].sort((x, y) => x - y);

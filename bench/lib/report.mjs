@@ -10,6 +10,7 @@ const range = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 const sec = (x) => `${x.toFixed(2)} s`;
 const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 const pct = (x) => `${(100 * x).toFixed(0)} %`;
+const times = (s) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)}×)`;
 
 const KERNEL = '`npm run bench -- --only kernel`';
 const agree = (x) => (x === 0 ? 'the same bits' : `to ${x.toExponential(1)} relative`);
@@ -61,8 +62,9 @@ export function markdown(r) {
   if (r.startup) lines.push(`| start-up: \`simulate\` with 1 draw, 1 worker, spawn to exit | ${range(r.startup.seconds, sec)} | \`time ${r.startup.command}\` |`);
   for (const e of r.endToEnd) {
     const eff = e.efficiency === undefined ? '' : `, parallel efficiency ${pct(e.efficiency)}`;
+    const sp = e.pairedSpeedup ? `; ${times(e.pairedSpeedup)} the speed of 1 worker (run by run)` : '';
     lines.push(
-      `| \`simulate\`, ${e.draws.toLocaleString('en')} draws, ${e.workers} worker${e.workers > 1 ? 's' : ''} | ${range(e.seconds, sec)}; ${M(e.drawsPerSecond)} draws/s${eff}; peak RSS ${range(e.maxRssKiB, mib)} | \`/usr/bin/time -v ${e.command}\` |`,
+      `| \`simulate\`, ${e.draws.toLocaleString('en')} draws, ${e.workers} worker${e.workers > 1 ? 's' : ''} | ${range(e.seconds, sec)}; ${M(e.drawsPerSecond)} draws/s${eff}${sp}; peak RSS ${range(e.maxRssKiB, mib)} | \`/usr/bin/time -v ${e.command}\` |`,
     );
   }
   for (const g of r.memoryGrowth) lines.push(`| peak RSS, ${g.workers} worker(s), ${g.hi.toLocaleString('en')} vs ${g.lo.toLocaleString('en')} draws | ${g.ratio >= 1 ? '+' : ''}${pct(g.ratio - 1)} | (ratio of the medians) |`);

@@ -24,7 +24,7 @@ describe('markdown', () => {
       startup: { command: 'node bin/simulate.js --draws 1', seconds: s(0.5) },
       endToEnd: [
         { draws: 10000, workers: 1, command: 'node bin/simulate.js --draws 10000 --workers 1', seconds: s(10), drawsPerSecond: 1000, maxRssKiB: s(102400) },
-        { draws: 10000, workers: 2, command: 'node bin/simulate.js --draws 10000 --workers 2', seconds: s(5.5), drawsPerSecond: 1818, maxRssKiB: s(122880), efficiency: 0.909 },
+        { draws: 10000, workers: 2, command: 'node bin/simulate.js --draws 10000 --workers 2', seconds: s(5.5), drawsPerSecond: 1818, maxRssKiB: s(122880), efficiency: 0.909, pairedSpeedup: { median: 1.82, min: 1.75, max: 1.9, runs: [1.82, 1.75, 1.9] } },
       ],
       memoryGrowth: [{ workers: 1, lo: 10000, hi: 100000, ratio: 1.04 }],
     };
@@ -34,7 +34,7 @@ describe('markdown', () => {
     expect(md).toContain('| cohort kernel, JS, one core | 200.0 M (180.0 M–220.0 M) cell-steps/s |');
     expect(md).toContain('| JS / C | 50 %');
     expect(md).toContain('`/usr/bin/time -v node bin/simulate.js --draws 10000 --workers 2`');
-    expect(md).toContain('parallel efficiency 91 %');
+    expect(md).toContain('parallel efficiency 91 %; 1.82× (1.75–1.90×) the speed of 1 worker (run by run)');
     expect(md).toContain('peak RSS 100 MiB (90 MiB–110 MiB)');
     expect(md).toContain('10,000 draws | +4 %');
     expect(md).toContain('- a note');
