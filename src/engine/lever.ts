@@ -10,7 +10,8 @@
  * year: `assumed` is the median path's value there, `needed` = assumed + Δ*.
  *
  * **Search.** Every evaluation runs the same draws 0 … n − 1 (n = min(draws, 2000) by default)
- * with the shift: common random numbers, so P(met) changes only through Δ. The bracket is
+ * with the shift: common random numbers, so P(met) changes only through Δ (at Δ = 0 they are the
+ * main run's draws, whose counts the caller can take from the main run). The bracket is
  * `lever.min/max`, else the parameter's domain (see `compileLever`). Probes shared by all targets start at Δ = 0 and
  * step outwards, doubling (s, 2s, 4s … with s = a quarter of the assumed level), on the side(s)
  * where some target's crossing of 0.5 must lie (known from the probes' trend, or from the

@@ -21,8 +21,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { RunAccumulator, type MedianRun } from './aggregate/accumulator.js';
-import { effectiveSampleSize, relativeWeights, tooFewDrawsFit } from './calibration.js';
-import { compileScenario, type CompiledLever, type CompiledScenario } from './compile.js';
+import { relativeWeights, tooFewDrawsFit } from './calibration.js';
+import { compileScenario, type CompiledScenario } from './compile.js';
 import { projectDeterministic } from './deterministic.js';
 import { DrawFailure, NonFiniteOutput } from './draw-failure.js';
 import { engineVersion } from './version.js';
@@ -30,13 +30,13 @@ import type { EngineInput } from './input.js';
 import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from './kernel.js';
 import { evaluatePaths } from '../params/compile.js';
 import { sampleInputs } from '../params/sampler.js';
-import { leverDirections, searchLevers, type LeverEvaluation, type LeverResult } from './lever.js';
+import { searchLevers, type LeverResult } from './lever.js';
+import { assumedEvaluation, medianDirections, shiftedEvaluation } from './lever-draws.js';
 import { createExecutor, runInOrder, splitTasks, type Executor } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
 import type { RunResult } from './result.js';
 import { sensitivityBins } from './sensitivity.js';
 import { summarize } from './summarize.js';
-import { meets } from './target-value.js';
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
@@ -92,20 +92,6 @@ function medianRun(exec: Executor, cs: CompiledScenario): MedianRun {
   }
 }
 
-/** Which way each of the lever's targets' P(met) moves with it, from the median path (0: unknown). */
-function medianDirections(exec: Executor, cs: CompiledScenario, lever: CompiledLever): (1 | -1 | 0)[] {
-  const { param, assumed, lo, hi } = lever;
-  const h = Math.max(Math.abs(assumed) / 4, (hi - lo) * 1e-4);
-  const pick = (values: Float64Array) => Float64Array.from(lever.targets, (k) => values[k]);
-  try {
-    const [up, down] = [exec.medianRun({ param, delta: h }).values, exec.medianRun({ param, delta: -h }).values];
-    return leverDirections(lever.targets.map((k) => cs.targets[k]), pick(up), pick(down));
-  } catch (e) {
-    if (isDrawError(e)) return lever.targets.map(() => 0);
-    throw e;
-  }
-}
-
 /**
  * The SHA-256 of a file's bytes, or null when it cannot be read.
  *
@@ -118,59 +104,6 @@ export function sha256(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Counts, at one shift of `lever`, the lever draws meeting each of the lever's targets. `refParts`
- * (the reference parts of draws 0 … n − 1 from the main run) spares running the reference scenarios again.
- */
-async function leverEvaluation(
-  exec: Executor,
-  cs: CompiledScenario,
-  lever: CompiledLever,
-  delta: number,
-  n: number,
-  refParts: Float64Array | null,
-  weights: Float64Array | null,
-  batchSize: number,
-  inFlight: number,
-  signal?: AbortSignal,
-): Promise<LeverEvaluation> {
-  const T = cs.targets.length;
-  const met = new Float64Array(lever.targets.length);
-  let failed = 0;
-  let mass = 0;
-  const tasks = function* () {
-    for (const t of splitTasks(0, n, batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true })) {
-      yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
-    }
-  };
-  await runInOrder(
-    exec,
-    tasks(),
-    (b) => {
-      failed += b.failed;
-      for (let d = 0; d < b.count; d++) {
-        const w = weights === null ? 1 : weights[b.start + d];
-        if (weights !== null && !Number.isNaN(b.values[d * T])) mass += w;
-        for (let j = 0; j < lever.targets.length; j++) {
-          const k = lever.targets[j];
-          const tg = cs.targets[k];
-          if (meets(b.values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[j] += w;
-        }
-      }
-      exec.release(b);
-    },
-    { maxInFlight: inFlight, signal },
-  );
-  if (weights === null) return { met, n, failed };
-  let sumW = 0;
-  let sumW2 = 0;
-  for (let i = 0; i < n; i++) {
-    sumW += weights[i];
-    sumW2 += weights[i] * weights[i];
-  }
-  return { met, n, failed, mass, ess: effectiveSampleSize(sumW, sumW2) };
 }
 
 /** The values of draw `i`'s uncertain inputs (the same numbers the draw used: they depend only on seed, i and name). */
@@ -299,6 +232,8 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     const T = cs.targets.length;
     // the reference parts of the lever's draws, kept from the main run
     const leverRefParts = useLever && cs.targets.some((t) => t.ref.kind !== 'none') ? new Float64Array(leverDraws * T) : null;
+    // their target values (the lever search's evaluation at Δ = 0: the same draws, unshifted)
+    const leverValues = useLever ? new Float64Array(leverDraws * T) : null;
     // and, in a calibrated run, their log-weights
     const leverLogW = useLever && cs.calibration !== null ? new Float64Array(leverDraws) : null;
     let done = 0;
@@ -306,6 +241,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
       if (b.series !== null && b.error === null) checkFinite(cs, b.series, b.start, b.count);
       // (an infeasible draw stops the run when its batch is added to the accumulator)
       if (leverRefParts !== null && b.error === null && b.start < leverDraws) leverRefParts.set(b.refParts!.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
+      if (leverValues !== null && b.error === null && b.start < leverDraws) leverValues.set(b.values.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
       if (leverLogW !== null && b.error === null && b.start < leverDraws) leverLogW.set(b.logWeights!.subarray(0, Math.min(leverDraws, b.start + b.count) - b.start), b.start);
       progress.draws((done += b.count));
     };
@@ -328,8 +264,9 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
           lever,
           lever.targets.length,
           (delta) => {
+            if (delta === 0) return Promise.resolve(assumedEvaluation(cs, lever, leverValues!, leverDraws, leverWeights));
             progress.phase('what would it take: evaluations', ++evaluations);
-            return leverEvaluation(exec, cs, lever, delta, leverDraws, leverRefParts, leverWeights, batchSize, inFlight, o.signal);
+            return shiftedEvaluation(exec, cs, lever, delta, { n: leverDraws, refParts: leverRefParts, weights: leverWeights, batchSize, inFlight, signal: o.signal });
           },
           { directions: medianDirections(exec, cs, lever) },
         );

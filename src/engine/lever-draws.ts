@@ -1,0 +1,140 @@
+/**
+ * The draws behind the lever search (`lever.ts`): which way each target moves with the lever, and
+ * P(met)'s counts at one shift. At Δ = 0 the lever draws are the main run's draws 0 … n − 1,
+ * unchanged, so their counts come from the main run's target values
+ * ({@link assumedEvaluation}) instead of running them again; every other shift runs them on the
+ * pool ({@link shiftedEvaluation}).
+ *
+ * @module
+ */
+import { effectiveSampleSize } from './calibration.js';
+import type { CompiledLever, CompiledScenario } from './compile.js';
+import { isDrawError } from './kernel.js';
+import { leverDirections, type LeverEvaluation } from './lever.js';
+import { runInOrder, splitTasks, type Executor } from './pool.js';
+import { meets } from './target-value.js';
+
+/**
+ * Which way each of the lever's targets' P(met) moves with it, from the median path moved by ±h
+ * (0: unknown, e.g. when a moved path is infeasible).
+ *
+ * @example
+ * searchLevers(lever, lever.targets.length, evaluate, { directions: medianDirections(exec, cs, lever) });
+ */
+export function medianDirections(exec: Executor, cs: CompiledScenario, lever: CompiledLever): (1 | -1 | 0)[] {
+  const { param, assumed, lo, hi } = lever;
+  const h = Math.max(Math.abs(assumed) / 4, (hi - lo) * 1e-4);
+  const pick = (values: Float64Array) => Float64Array.from(lever.targets, (k) => values[k]);
+  try {
+    const [up, down] = [exec.medianRun({ param, delta: h }).values, exec.medianRun({ param, delta: -h }).values];
+    return leverDirections(lever.targets.map((k) => cs.targets[k]), pick(up), pick(down));
+  } catch (e) {
+    if (isDrawError(e)) return lever.targets.map(() => 0);
+    throw e;
+  }
+}
+
+/**
+ * Adds to `met[j]` the weight (1 unweighted) of each of draws `start` … `start + count − 1` whose
+ * target values (`values`, T per draw, NaN for an infeasible draw) meet the lever's j-th target,
+ * and to `mass` the weight of each feasible one; returns the new mass. Both are summed draw by
+ * draw, so batches added in draw order give the same bits whatever their size.
+ *
+ * @example
+ * const met = new Float64Array(lever.targets.length);
+ * let mass = 0;
+ * mass = tallyLever(cs, lever, batch.values, batch.start, batch.count, null, met, mass);
+ */
+export function tallyLever(
+  cs: CompiledScenario,
+  lever: CompiledLever,
+  values: Float64Array,
+  start: number,
+  count: number,
+  weights: Float64Array | null,
+  met: Float64Array,
+  mass: number,
+): number {
+  const T = cs.targets.length;
+  for (let d = 0; d < count; d++) {
+    const w = weights === null ? 1 : weights[start + d];
+    if (!Number.isNaN(values[d * T])) mass += w;
+    for (let j = 0; j < lever.targets.length; j++) {
+      const k = lever.targets[j];
+      const tg = cs.targets[k];
+      if (meets(values[d * T + k], tg.comparator, tg.value, tg.tolerance)) met[j] += w;
+    }
+  }
+  return mass;
+}
+
+/** The evaluation's record, with the weighted fields when the run is calibrated. */
+function evaluation(met: Float64Array, n: number, failed: number, mass: number, weights: Float64Array | null): LeverEvaluation {
+  if (weights === null) return { met, n, failed };
+  let sumW = 0;
+  let sumW2 = 0;
+  for (let i = 0; i < n; i++) {
+    sumW += weights[i];
+    sumW2 += weights[i] * weights[i];
+  }
+  return { met, n, failed, mass, ess: effectiveSampleSize(sumW, sumW2) };
+}
+
+/**
+ * The counts at Δ = 0 from the main run's target values of draws 0 … n − 1 (`values`, T per draw):
+ * the same draws, unshifted, so no draw runs again. The main run stops at an infeasible draw, so
+ * none is.
+ *
+ * @example
+ * const e = assumedEvaluation(cs, lever, leverValues, 2000, null);
+ * e.met[0] / e.n; // P(met) of the lever's first target at the assumed level
+ */
+export function assumedEvaluation(cs: CompiledScenario, lever: CompiledLever, values: Float64Array, n: number, weights: Float64Array | null): LeverEvaluation {
+  const met = new Float64Array(lever.targets.length);
+  const mass = tallyLever(cs, lever, values, 0, n, weights, met, 0);
+  return evaluation(met, n, 0, mass, weights);
+}
+
+/** What {@link shiftedEvaluation} runs on. */
+export interface LeverDraws {
+  /** Draws per evaluation (draws 0 … n − 1). */
+  n: number;
+  /** The reference parts of those draws from the main run (relative targets), else null: spares running the references again. */
+  refParts: Float64Array | null;
+  /** Their relative importance weights (calibrated runs), else null. */
+  weights: Float64Array | null;
+  batchSize: number;
+  inFlight: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Counts, with `lever`'s level moved by `delta`, the lever draws meeting each of the lever's
+ * targets, running them on the pool; infeasible draws are counted, not fatal.
+ *
+ * @example
+ * const e = await shiftedEvaluation(exec, cs, lever, 0.004, { n: 2000, refParts: null, weights: null, batchSize: 200, inFlight: 6 });
+ */
+export async function shiftedEvaluation(exec: Executor, cs: CompiledScenario, lever: CompiledLever, delta: number, draws: LeverDraws): Promise<LeverEvaluation> {
+  const { n, refParts, weights } = draws;
+  const T = cs.targets.length;
+  const met = new Float64Array(lever.targets.length);
+  let failed = 0;
+  let mass = 0;
+  const tasks = function* () {
+    for (const t of splitTasks(0, n, draws.batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true })) {
+      yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
+    }
+  };
+  await runInOrder(
+    exec,
+    tasks(),
+    (b) => {
+      failed += b.failed;
+      mass = tallyLever(cs, lever, b.values, b.start, b.count, weights, met, mass);
+      exec.release(b);
+    },
+    { maxInFlight: draws.inFlight, signal: draws.signal },
+  );
+  return evaluation(met, n, failed, mass, weights);
+}
