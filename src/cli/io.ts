@@ -7,6 +7,9 @@
 /** A text sink. */
 export interface Sink {
   write(s: string): unknown;
+  /** A terminal (process.stdout on one): the summary then fits its `columns`. */
+  isTTY?: boolean;
+  columns?: number;
 }
 
 /** The CLI's output streams. */

@@ -26,8 +26,11 @@ export interface RenderOptions {
   /** Folder to write into instead of stdout. */
   out?: string;
   lang?: Lang;
-  /** Where text goes without `out` (default process.stdout). */
-  stdout?: { write(s: string): unknown };
+  /**
+   * Where text goes without `out` (default process.stdout). On a terminal (`isTTY`) narrower
+   * than the summary table (`columns`), the table is written a block of lines per target instead.
+   */
+  stdout?: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 /**
@@ -51,15 +54,16 @@ const FILES: Record<Format, string> = { table: 'summary.txt', json: 'result.json
  *
  * @example
  * renderText(result, 'csv').startsWith('metric,year,mean'); // true
+ * renderText(result, 'table', 'en', 80); // the summary fitted to 80 columns
  */
-export function renderText(result: RunResult, format: Format, lang: Lang = 'en'): string {
+export function renderText(result: RunResult, format: Format, lang: Lang = 'en', width?: number): string {
   switch (format) {
     case 'json':
       return JSON.stringify(result, null, 2) + '\n';
     case 'csv':
       return quantilesCsv(result);
     case 'table':
-      return summaryTable(result, lang);
+      return summaryTable(result, lang, width === undefined ? {} : { width });
   }
 }
 
@@ -92,11 +96,13 @@ export function render(result: RunResult, opts: RenderOptions): string[] | Promi
   checkRenderOptions(opts);
   if (opts.format === 'html') return renderHtml(result, opts, { json: renderText(result, 'json'), csv: renderText(result, 'csv'), targets: targetsCsv(result) });
   const { format, lang = 'en' } = opts as RenderOptions & { format: Format };
-  const text = renderText(result, format, lang);
   if (opts.out === undefined) {
-    (opts.stdout ?? process.stdout).write(text);
+    const stdout = opts.stdout ?? process.stdout;
+    const width = stdout.isTTY === true && (stdout.columns ?? 0) > 0 ? stdout.columns : undefined;
+    stdout.write(renderText(result, format, lang, width));
     return [];
   }
+  const text = renderText(result, format, lang);
   const file = join(opts.out, FILES[format]);
   writeFileAtomic(file, text);
   if (format !== 'csv') return [file];

@@ -2,7 +2,9 @@
  * The terminal summary: a header (scenario, model, draws, seed, workers, time taken) and one row
  * per target: target, year, threshold, median, 80 % interval, P(met) ± SE, verdict, the target's
  * lever, the level of it the target needs and the input that drives it most. A calibrated run adds, under the header, the
- * effective sample size and each observation with the weighted median of its metric.
+ * effective sample size and each observation with the weighted median of its metric. Given a
+ * width (a terminal's) narrower than the table, each target becomes a block of lines instead:
+ * the same cells, headed and whole, and the notes wrapped.
  *
  * @module
  */
@@ -60,12 +62,54 @@ function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
 }
 
 /**
+ * Packs `items` into lines of at most `width` columns (after `indent`), joined by `sep`; an item
+ * wider than the line gets a line of its own, whole.
+ */
+function pack(items: string[], indent: string, width: number, sep = ' · '): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const it of items) {
+    if (cur !== '' && displayWidth(indent + cur + sep + it) > width) {
+      out.push(indent + cur);
+      cur = '';
+    }
+    cur = cur === '' ? it : cur + sep + it;
+  }
+  if (cur !== '') out.push(indent + cur);
+  return out;
+}
+
+/**
+ * One target as a block of lines (the layout for terminals too narrow for the table): the target
+ * on its own line, then its cells as "heading: value", nothing cut, a line for each group (when,
+ * threshold and outcome; P(met) and verdict; lever and level needed; driver), each packed into
+ * `width` columns.
+ */
+function targetBlock(head: string[], cells: string[], lang: Lang, width: number): string[] {
+  const colon = lang === 'zh' ? '：' : ': ';
+  const item = (j: number) => (j === 1 || j === 5 ? cells[j] : `${head[j]}${colon}${cells[j]}`);
+  const groups = [[1, 2, 3], [4, 5], [6, 7], [8]];
+  return [cells[0], ...groups.flatMap((g) => pack(g.map(item), '  ', width))];
+}
+
+/** Options of {@link summaryTable}. */
+export interface SummaryOptions {
+  /**
+   * Columns available (a terminal's width). When the table is wider, each target is written as a
+   * block of lines instead, every cell whole. Default: unlimited (always the table).
+   */
+  width?: number;
+}
+
+/**
  * The summary as text, ready for a terminal.
  *
  * @example
  * process.stdout.write(summaryTable(result, 'en'));
+ * process.stdout.write(summaryTable(result, 'en', { width: process.stdout.columns }));
  */
-export function summaryTable(r: RunResult, lang: Lang = 'en'): string {
+export function summaryTable(r: RunResult, lang: Lang = 'en', options: SummaryOptions = {}): string {
+  const width = options.width ?? Infinity;
   const w = words(lang);
   const n = new Intl.NumberFormat('en-US');
   const lines = [
@@ -93,10 +137,18 @@ export function summaryTable(r: RunResult, lang: Lang = 'en'): string {
       .map((c, j) => fit(c, widths[j], right.has(j) ? 'right' : 'left'))
       .join('  ')
       .trimEnd();
-  lines.push(line(head), line(widths.map((x) => '─'.repeat(x))), ...rows.map(line), '');
+  const tableWidth = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (tableWidth <= width) lines.push(line(head), line(widths.map((x) => '─'.repeat(x))), ...rows.map(line), '');
+  else for (const row of rows) lines.push(...targetBlock(head, row, lang, width), '');
   if (r.joint.pAll !== null) {
     lines.push(`${w.joint(r.joint.milestones.length)}: ${formatPMet(r.joint.pAll, r.joint.se!, sampleSize(r))} (${w.verdict[r.joint.verdict!]})`, '');
   }
-  lines.push(...w.notes(r.run.leverDraws), '');
+  const notes = w.notes(r.run.leverDraws);
+  lines.push(...(tableWidth <= width ? notes : notes.flatMap((n) => wrapWords(n, width))), '');
   return lines.join('\n');
+}
+
+/** Breaks `s` at spaces into lines of at most `width` columns (a word wider than that stays whole). */
+function wrapWords(s: string, width: number): string[] {
+  return pack(s.split(' '), '', width, ' ');
 }

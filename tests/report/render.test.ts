@@ -22,6 +22,19 @@ describe('render', () => {
     expect(JSON.parse(out.text())).toEqual(result);
   });
 
+  it('fits the summary to a terminal narrower than the table, and only to a terminal', async () => {
+    const result = await toyResult();
+    const tty = capture();
+    const pipe = capture();
+
+    render(result, { format: 'table', stdout: { ...tty.stdout, isTTY: true, columns: 80 } });
+    render(result, { format: 'table', stdout: { ...pipe.stdout, columns: 80 } });
+
+    expect(tty.text()).toBe(renderText(result, 'table', 'en', 80));
+    expect(tty.text()).not.toBe(renderText(result, 'table'));
+    expect(pipe.text()).toBe(renderText(result, 'table'));
+  });
+
   it.each([
     ['json', 'result.json'],
     ['table', 'summary.txt'],

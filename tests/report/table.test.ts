@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summaryTable } from '../../src/report/table.js';
 import { displayWidth } from '../../src/report/width.js';
+import { words } from '../../src/report/words.js';
 import { toyResult } from '../fixtures/engine/result.js';
 
 describe('summaryTable', () => {
@@ -58,5 +60,52 @@ describe('summaryTable', () => {
   it('says so when there are no targets', async () => {
     const r = await toyResult();
     expect(summaryTable({ ...r, targets: [] })).toContain('The scenario has no targets.');
+  });
+
+  it('is the table whenever it fits the width given', async () => {
+    const r = await toyResult();
+    const table = summaryTable(r);
+    const tableWidth = Math.max(...table.split('\n').filter((l) => l.startsWith('─')).map(displayWidth));
+
+    expect(summaryTable(r, 'en', { width: tableWidth })).toBe(table);
+    expect(summaryTable(r, 'en', { width: 10_000 })).toBe(table);
+  });
+
+  it('writes a block of lines per target on a narrower terminal: every cell whole, lines within the width', async () => {
+    // Arrange
+    const r = await toyResult();
+    const w = words('en');
+    // Act
+    const text = summaryTable(r, 'en', { width: 80 });
+    // Assert
+    const lines = text.split('\n');
+    expect(lines.some((l) => l.startsWith('target '))).toBe(false);
+    const t0 = lines.indexOf('toy.P001 Urban share 2030');
+    expect(t0).toBeGreaterThan(0);
+    expect(lines[t0 + 1]).toMatch(/^ {2}2030 · threshold: ≥ 60\.0% · median \(80% interval\): \d+\.\d% \(\d+\.\d% – \d+\.\d%\)$/);
+    expect(lines[t0 + 2]).toBe(`  P(met) ± se: ${(100 * r.targets[0].pMet).toFixed(1)}% ± ${(100 * r.targets[0].se).toFixed(1)} · ${r.targets[0].verdict}`);
+    expect(lines[t0 + 3]).toMatch(/^ {2}lever: rural→urban migration rate · needs \(assumed\): \d\.\d\d%\/yr \(2\.00%\/yr\)$/);
+    expect(lines[t0 + 4]).toMatch(/^ {2}top driver: rural→urban migration rate \d+% ↑$/);
+    for (const t of r.targets) expect(text).toContain(`${t.id} ${t.label === t.id ? '' : t.label}`.trim());
+    expect(text).not.toContain('…');
+    // the joint probability and the notes stay, the notes wrapped: here every line fits
+    expect(text).toContain('milestone targets met together');
+    expect(text.replace(/\s+/g, ' ')).toContain(w.notes(r.run.leverDraws).join(' '));
+    lines.forEach((l) => expect(displayWidth(l)).toBeLessThanOrEqual(80));
+  });
+
+  it('keeps every line of a target block within any width, unless it holds one cell wider than that', async () => {
+    const r = await toyResult();
+    const tables = { en: summaryTable(r, 'en'), zh: summaryTable(r, 'zh') };
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 20, max: 400 }), fc.constantFrom('en' as const, 'zh' as const), async (width, lang) => {
+        const text = summaryTable(r, lang, { width });
+        // the table when it fits, else blocks whose cell lines ("  …") fit
+        if (text.includes('─')) return text === tables[lang];
+        const cellLines = text.split('\n').filter((l) => l.startsWith('  '));
+        return cellLines.length >= 4 * r.targets.length && cellLines.every((l) => displayWidth(l) <= width || !l.includes(' · '));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
