@@ -76,6 +76,7 @@ export function targetDefinition(tg: Omit<TargetDefinition, 'tolerance'>, tolera
   return {
     id: tg.id,
     label: tg.label,
+    ...(tg.labelZh !== undefined ? { labelZh: tg.labelZh } : {}),
     metric: tg.metric,
     kind: tg.kind,
     ...(tg.year !== undefined ? { year: tg.year } : {}),

@@ -22,6 +22,19 @@ export function targetFormatter(r: RunResult, t: TargetResult, lang: Lang): (x: 
 }
 
 /**
+ * The target's label in the language (the Chinese one where the result has it, else the
+ * scenario's), or '' when the label is just the id.
+ *
+ * @example
+ * targetLabel(target, 'en'); // 'urbanisation rate, 2025'
+ * targetLabel(target, 'zh'); // '常住人口城镇化率，2025年'
+ */
+export function targetLabel(t: Pick<TargetResult, 'id' | 'label' | 'labelZh'>, lang: Lang): string {
+  const label = lang === 'zh' && t.labelZh !== undefined ? t.labelZh : t.label;
+  return label === t.id ? '' : label;
+}
+
+/**
  * The target's year, or its window as `2024–2025`.
  *
  * @example

@@ -9,7 +9,7 @@
  * @module
  */
 import type { RunResult, TargetResult } from '../engine/result.js';
-import { driverText, leverName, leverText, targetFormatter, targetWhen } from './cells.js';
+import { driverText, leverName, leverText, targetFormatter, targetLabel, targetWhen } from './cells.js';
 import { comparatorSymbol, formatPMet, formatValue, type Lang } from './format.js';
 import { displayWidth, fit } from './width.js';
 import { words } from './words.js';
@@ -49,7 +49,7 @@ function targetCells(r: RunResult, t: TargetResult, lang: Lang): string[] {
   const driver = driverText(t, true, lang);
   const year = targetWhen(t);
   return [
-    `${t.id} ${t.label === t.id ? '' : t.label}`.trim(),
+    `${t.id} ${targetLabel(t, lang)}`.trim(),
     year,
     threshold,
     `${fmt(t.median)} (${fmt(t.q10)} – ${fmt(t.q90)})`,

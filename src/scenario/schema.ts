@@ -44,6 +44,7 @@ const LeverSchema = z.strictObject({
 const TargetCommon = {
   id: z.string().regex(/^[A-Za-z0-9_.-]+$/).optional().describe('Short id for reports (defaults to the seed id or metric-year)'),
   label: z.string().optional(),
+  labelZh: z.string().min(1).optional().describe("The label in Chinese, for --lang zh (default for a seed target without label: the seed's)"),
   tolerance: finite.nonnegative().optional().describe('Half-width for the ≈ comparator, in the metric\'s unit'),
   milestone: z.boolean().optional().describe('Counts towards the joint probability that all milestones are met (default true)'),
   lever: z

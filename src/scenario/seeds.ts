@@ -27,6 +27,8 @@ export type { TargetSource } from './target-types.js';
 
 /** A seed entry as a target, in the scenario's units. */
 export interface SeedTarget extends Pick<TargetDefinition, 'label' | 'metric' | 'kind' | 'year' | 'window' | 'comparator' | 'value'> {
+  /** The label in Chinese, e.g. 常住人口城镇化率，2025年. */
+  labelZh: string;
   /** Set for `~`: 0.005 for shares, 0.0005 per year for gains, 1 % of the value for counts. */
   tolerance?: number;
   /** Gain targets are relative: the scenario must give a `reference:`. */
@@ -38,6 +40,8 @@ interface Mapping {
   metric: string;
   kind: 'level' | 'flow' | 'gain';
   label: string;
+  /** The label in Chinese (the plans' own words). */
+  labelZh: string;
   /** Conversion factors by unit (for flows, `_per_year` units are multiplied by the window's years). */
   units: Record<string, number>;
   measure: 'share' | 'gain' | 'count';
@@ -47,13 +51,14 @@ const COUNT_UNITS = { '10k_persons': 1e4, persons: 1 };
 
 /** The seed indicators a metric can express. */
 export const INDICATOR_METRICS: Record<string, Mapping> = {
-  resident_urbanisation_rate: { metric: 'urbanShare', kind: 'level', label: 'urbanisation rate', units: { percent: 0.01 }, measure: 'share' },
-  resident_population: { metric: 'total', kind: 'level', label: 'resident population', units: COUNT_UNITS, measure: 'count' },
-  urban_population: { metric: 'urban', kind: 'level', label: 'urban population', units: COUNT_UNITS, measure: 'count' },
+  resident_urbanisation_rate: { metric: 'urbanShare', kind: 'level', label: 'urbanisation rate', labelZh: '常住人口城镇化率', units: { percent: 0.01 }, measure: 'share' },
+  resident_population: { metric: 'total', kind: 'level', label: 'resident population', labelZh: '常住人口', units: COUNT_UNITS, measure: 'count' },
+  urban_population: { metric: 'urban', kind: 'level', label: 'urban population', labelZh: '城镇常住人口', units: COUNT_UNITS, measure: 'count' },
   urbanisation_gain_vs_province: {
     metric: 'urbanShare',
     kind: 'gain',
     label: 'urbanisation gain above the province',
+    labelZh: '常住人口城镇化率年均提高幅度高于全省',
     units: { pp_per_year: 0.01, percentage_points_per_year: 0.01 },
     measure: 'gain',
   },
@@ -61,11 +66,12 @@ export const INDICATOR_METRICS: Record<string, Mapping> = {
     metric: 'citizenised',
     kind: 'flow',
     label: 'migrants made urban citizens',
+    labelZh: '农业转移人口市民化人数',
     units: { ...COUNT_UNITS, '10k_persons_per_year': 1e4, persons_per_year: 1 },
     measure: 'count',
   },
-  hukou_urbanisation_rate: { metric: 'hukouShare', kind: 'level', label: 'hukou urbanisation rate', units: { percent: 0.01 }, measure: 'share' },
-  registered_population: { metric: 'registered', kind: 'level', label: 'registered population', units: COUNT_UNITS, measure: 'count' },
+  hukou_urbanisation_rate: { metric: 'hukouShare', kind: 'level', label: 'hukou urbanisation rate', labelZh: '户籍人口城镇化率', units: { percent: 0.01 }, measure: 'share' },
+  registered_population: { metric: 'registered', kind: 'level', label: 'registered population', labelZh: '户籍人口', units: COUNT_UNITS, measure: 'count' },
 };
 
 /** Why an indicator has no metric, where there is more to say than "none". */
@@ -124,6 +130,7 @@ export function resolveSeedTarget(id: string, opts: { seedsDir?: string } = {}):
     e.comparator !== '~' ? undefined : m.measure === 'share' ? 0.005 : m.measure === 'gain' ? 0.0005 : Math.abs(value) * 0.01;
   return {
     label: `${m.label}, ${when(e)}`,
+    labelZh: `${m.labelZh}，${when(e)}年`,
     metric: m.metric,
     kind: m.kind,
     ...(year !== undefined ? { year } : {}),

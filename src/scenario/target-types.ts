@@ -23,6 +23,8 @@ export interface TargetSource {
 export interface TargetDefinition {
   id: string;
   label: string;
+  /** The label in Chinese, where the loader knows one (a seed target whose label the scenario leaves to the seed). */
+  labelZh?: string;
   metric: string;
   /** level: metric in `year`; flow: metric summed over `window`; gain: average annual gain over `window`. */
   kind: 'level' | 'flow' | 'gain';

@@ -77,11 +77,13 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
       if (!s.needsReference && t.reference !== undefined) {
         return void err([...at, 'reference'], { detail: `seed ${t.seed} is a ${s.kind} target; only gain targets take a reference` });
       }
-      const { needsReference: _, ...fields } = s;
+      const { needsReference: _, labelZh, ...fields } = s;
       r = {
         ...fields,
         id: t.id ?? t.seed,
         label: t.label ?? s.label,
+        // the seed's Chinese label goes only with the seed's own label
+        ...(t.labelZh !== undefined ? { labelZh: t.labelZh } : t.label === undefined ? { labelZh } : {}),
         ...(t.tolerance !== undefined ? { tolerance: t.tolerance } : {}),
         milestone: t.milestone ?? true,
         ...(t.reference !== undefined ? { reference: t.reference } : {}),
@@ -111,6 +113,7 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
       r = {
         id: t.id ?? `${t.metric}-${when}`,
         label: t.label ?? `${t.metric} ${when.replace('-', '–')}`,
+        ...(t.labelZh !== undefined ? { labelZh: t.labelZh } : {}),
         metric: t.metric,
         kind,
         ...(t.year !== undefined ? { year: t.year } : {}),

@@ -57,6 +57,18 @@ describe('summaryTable', () => {
     expect(zh.split('\n').find((l) => l.startsWith('people'))).toMatch(/总人口增长率\s+0\.\d\d%\/yr/);
   });
 
+  it("labels a target in Chinese where the result has its Chinese label, else in the scenario's words", async () => {
+    const r = await toyResult();
+    const withZh = { ...r, targets: r.targets.map((t, k) => (k === 0 ? { ...t, labelZh: '常住人口城镇化率，2030年' } : t)) };
+
+    const zh = summaryTable(withZh, 'zh').split('\n');
+    const en = summaryTable(withZh, 'en').split('\n');
+
+    expect(zh.some((l) => l.startsWith('toy.P001 常住人口城镇化率，2030年'))).toBe(true);
+    expect(zh.some((l) => l.startsWith('people Population 2030'))).toBe(true);
+    expect(en.some((l) => l.startsWith('toy.P001 Urban share 2030'))).toBe(true);
+  });
+
   it('says so when there are no targets', async () => {
     const r = await toyResult();
     expect(summaryTable({ ...r, targets: [] })).toContain('The scenario has no targets.');

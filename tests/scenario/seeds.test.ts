@@ -40,6 +40,7 @@ describe('resolveSeedTarget (the project seeds)', () => {
   it('an urbanisation rate in percent → urbanShare level, value ÷ 100, with provenance', () => {
     expect(resolveSeedTarget('heze.P001')).toEqual({
       label: 'urbanisation rate, 2025',
+      labelZh: '常住人口城镇化率，2025年',
       metric: 'urbanShare',
       kind: 'level',
       year: 2025,
@@ -68,6 +69,7 @@ describe('resolveSeedTarget (the project seeds)', () => {
     const t = resolveSeedTarget('heze.P013');
 
     expect([t.metric, t.kind, t.window, t.comparator, t.value, t.needsReference]).toEqual(['urbanShare', 'gain', [2024, 2025], '>=', 0.005, true]);
+    expect(t.labelZh).toBe('常住人口城镇化率年均提高幅度高于全省，2024–2025年');
   });
 
   it('citizenised migrants → a citizenised flow; a per-year figure is multiplied by the window years', () => {

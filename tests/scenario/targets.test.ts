@@ -76,6 +76,26 @@ describe('seed targets', () => {
     expect(targets[1]).toMatchObject({ id: 'heze.P003', comparator: '>=', value: 0.7, milestone: true, source: { seed: 'heze.P003', line: 144 } });
   });
 
+  it("carry the seed's Chinese label only with the seed's own label", () => {
+    const { targets } = resolve([{ seed: 'heze.P003' }, { seed: 'heze.P011', label: 'about 57%' }]);
+
+    expect(targets[0]).toMatchObject({ label: 'urbanisation rate, 2035', labelZh: '常住人口城镇化率，2035年' });
+    expect(targets[1].label).toBe('about 57%');
+    expect('labelZh' in targets[1]).toBe(false);
+  });
+
+  it('take a stated labelZh, on seed and inline targets alike', () => {
+    const { targets } = resolve([
+      { seed: 'heze.P011', label: 'about 57%', labelZh: '57%左右' },
+      { metric: 'urbanShare', year: 2030, comparator: '>=', value: 0.6, labelZh: '城镇化率，2030年' },
+    ]);
+
+    expect(targets.map((t) => [t.label, t.labelZh])).toEqual([
+      ['about 57%', '57%左右'],
+      ['urbanShare 2030', '城镇化率，2030年'],
+    ]);
+  });
+
   it('a gain seed needs a reference; other seeds refuse one', () => {
     expect(problems([{ seed: 'heze.P013' }])[0]).toMatch(/^targets\.0: seed heze\.P013 is a gain relative to another region: add reference:/);
     expect(problems([{ seed: 'heze.P001', reference: { gain: 0.01 } }])).toEqual(['targets.0.reference: seed heze.P001 is a level target; only gain targets take a reference']);

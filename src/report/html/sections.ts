@@ -7,6 +7,7 @@
 import type { RunResult } from '../../engine/result.js';
 import { formatLevel, type Lang } from '../format.js';
 import { inputLabelIn, paramLabel } from '../labels.js';
+import { targetLabel } from '../cells.js';
 import type { AssumptionRow } from './assumptions.js';
 import type { ChartData } from './chart-data.js';
 import { escapeHtml } from './escape.js';
@@ -58,7 +59,7 @@ export function drivers(r: RunResult, lang: Lang): string {
                 `<div class="bar"><span class="name" title="${escapeHtml(inputLabelIn(d.input, d.label, lang))}">${escapeHtml(inputLabelIn(d.input, d.label, lang))}</span><span class="track"><span class="fill" style="width:${(100 * Math.max(0, Math.min(1, d.index))).toFixed(1)}%"></span></span><span class="val">${Math.round(100 * d.index)}% ${d.direction > 0 ? '↑' : d.direction < 0 ? '↓' : ''}</span></div>`,
             )
             .join('');
-    return `<div class="driver-block"><h3>${escapeHtml(t.id)} <span class="sub">${escapeHtml(t.label === t.id ? '' : t.label)}</span></h3>${bars}</div>`;
+    return `<div class="driver-block"><h3>${escapeHtml(t.id)} <span class="sub">${escapeHtml(targetLabel(t, lang))}</span></h3>${bars}</div>`;
   });
   return `<div class="drivers">${blocks.join('')}</div>`;
 }

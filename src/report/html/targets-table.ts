@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { driverText, leverName, leverText, targetFormatter, targetWhen } from '../cells.js';
+import { driverText, leverName, leverText, targetFormatter, targetLabel, targetWhen } from '../cells.js';
 import type { RunResult, TargetResult } from '../../engine/result.js';
 import { comparatorSymbol, formatPMet, type Lang } from '../format.js';
 import { words } from '../words.js';
@@ -25,9 +25,10 @@ function row(r: RunResult, t: TargetResult, lang: Lang): string {
   const driver = driverText(t, false, lang);
   const src = t.source;
   const source = src?.document !== undefined ? `${src.document}:${src.line ?? ''}` : '–';
+  const label = targetLabel(t, lang);
   return [
     `<tr data-target="${escapeHtml(t.id)}">`,
-    `<td><b>${escapeHtml(t.id)}</b>${t.label !== t.id ? `<br><span class="sub">${escapeHtml(t.label)}</span>` : ''}</td>`,
+    `<td><b>${escapeHtml(t.id)}</b>${label !== '' ? `<br><span class="sub">${escapeHtml(label)}</span>` : ''}</td>`,
     `<td>${escapeHtml(when)}</td>`,
     `<td class="num" data-field="value" data-value="${t.value}">${escapeHtml(`${comparatorSymbol(t.comparator)} ${fmt(t.value)}${t.tolerance !== undefined ? ` ±${fmt(t.tolerance)}` : ''}`)}</td>`,
     num('median', t.median, fmt(t.median)),

@@ -34,6 +34,14 @@ describe('targetsTable', () => {
     expect(targetsTable(r, 'en')).toMatch(/milestone targets met together/);
   });
 
+  it("labels a target in Chinese where the result has its Chinese label", async () => {
+    const r = await toyResult();
+    const withZh = { ...r, targets: r.targets.map((t, i) => (i === 0 ? { ...t, labelZh: '常住人口城镇化率，2030年' } : t)) };
+
+    expect(targetsTable(withZh, 'zh')).toContain('<span class="sub">常住人口城镇化率，2030年</span>');
+    expect(targetsTable(withZh, 'en')).toContain('<span class="sub">Urban share 2030</span>');
+  });
+
   it('says so when there are no targets', async () => {
     const r = await toyResult();
 
