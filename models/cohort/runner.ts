@@ -79,7 +79,7 @@ export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension
   };
   const T1 = H + 1;
   return {
-    run(paths: Float64Array, out: Float64Array, observe?: Observer): void {
+    run(paths: Float64Array, out: Float64Array, observe?: Observer, steps = H): void {
       Pop.set(d.baseline);
       lastE0.fill(NaN);
       let U = 0;
@@ -89,7 +89,7 @@ export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension
       recordBaseline(out, T1, U, R);
       if (ext) ext.baseline(Pop, paths, out);
       if (observe) observe(0, Pop, null);
-      for (let t = 0; t < H; t++) {
+      for (let t = 0; t < steps; t++) {
         for (let b = 0; b < 4; b++) {
           const e0 = paths[(E0 + b) * H + t];
           if (e0 !== lastE0[b]) {

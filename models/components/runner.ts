@@ -62,13 +62,13 @@ export function createComponentsRunner(d: ComponentsData, H: number): Runner {
   };
   const T1 = H + 1;
   return {
-    run(paths: Float64Array, out: Float64Array): void {
+    run(paths: Float64Array, out: Float64Array, _observe?: unknown, steps = H): void {
       let U = d.urban0;
       let R = d.rural0;
       S[0] = U;
       S[1] = R;
       recordBaseline(out, T1, U, R);
-      for (let t = 0; t < H; t++) {
+      for (let t = 0; t < steps; t++) {
         inputsAt(k, paths, H, t);
         componentsStep(S, k, flows, d.baseYear + t + 1);
         const U1 = S[0];

@@ -48,7 +48,7 @@ export function urgdAt(paths: Float64Array, H: number, drift: boolean, t: number
 export function createUrgdRunner(d: UrgdData, H: number): Runner {
   const T1 = H + 1;
   return {
-    run(paths: Float64Array, out: Float64Array): void {
+    run(paths: Float64Array, out: Float64Array, _observe?: unknown, steps = H): void {
       let T = d.population;
       let L = d.logit0;
       out[M_TOTAL * T1] = T;
@@ -59,7 +59,7 @@ export function createUrgdRunner(d: UrgdData, H: number): Runner {
       out[M_CONTRIB * T1] = 0;
       let D = 0;
       let uPrev = d.urbanShare;
-      for (let t = 0; t < H; t++) {
+      for (let t = 0; t < steps; t++) {
         D = urgdAt(paths, H, d.drift, t, D);
         L += D;
         T *= 1 + paths[P_GROWTH * H + t];

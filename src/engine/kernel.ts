@@ -35,6 +35,12 @@ export interface DrawTask {
   /** Count infeasible draws (target values NaN) instead of stopping at the first one. */
   tolerateErrors?: boolean;
   /**
+   * Project the main scenario only to t = `steps` (without `full`): targets that end later get NaN,
+   * the others their exact values (`Runner.run`'s `steps`). A draw infeasible only later is not
+   * seen. Default: the whole horizon.
+   */
+  steps?: number;
+  /**
    * Spent result buffers of earlier batches, given back for reuse (`Executor.release`): a worker
    * keeps a few and fills later results into them instead of allocating.
    */
@@ -158,15 +164,16 @@ export class DrawKernel {
     this.relative = cs.targets.some((t) => t.ref.kind !== 'none');
   }
 
-  /** Runs one unit on its current inputs `x`, with an optional shift of one parameter's level. */
-  private project(s: UnitState, shift?: { param: number; delta: number }): void {
+  /** Runs one unit on its current inputs `x`, with an optional shift of one parameter's level, up to t = `steps` (default all). */
+  private project(s: UnitState, shift?: { param: number; delta: number }, steps?: number): void {
     evaluatePaths(s.unit.params, s.x, s.paths);
     if (shift !== undefined) {
       const H = s.unit.steps;
       const [lo, hi] = s.unit.domains[shift.param];
       for (let t = shift.param * H, end = t + H; t < end; t++) s.paths[t] = Math.min(hi, Math.max(lo, s.paths[t] + shift.delta));
     }
-    s.runner.run(s.paths, s.out);
+    if (steps === undefined) s.runner.run(s.paths, s.out);
+    else s.runner.run(s.paths, s.out, undefined, steps);
   }
 
   private failure(s: UnitState, draw: number, e: DrawError): DrawFailureInfo {
@@ -203,6 +210,8 @@ export class DrawKernel {
     const refParts = R > 0 ? buf.subarray(n * (T + S + J), n * (T + S + J + R)) : null;
     const logWeights = cal !== null ? buf.subarray(n * (T + S + J + R)) : null;
     const given = task.refParts;
+    const steps = task.full ? undefined : task.steps;
+    const lim = steps ?? Infinity;
     const refs = given === undefined ? this.refs : [];
     let failed = 0;
     let error: DrawFailureInfo | null = null;
@@ -211,7 +220,7 @@ export class DrawKernel {
       let current = main;
       try {
         sampleInputs(main.sampler, main.unit.sampling, i, main.u, main.x);
-        this.project(main, task.shift);
+        this.project(main, task.shift, steps);
         for (const r of refs) {
           current = r;
           sampleInputs(r.sampler, r.unit.sampling, i, r.u, r.x);
@@ -230,7 +239,7 @@ export class DrawKernel {
       for (let k = 0; k < T; k++) {
         const tg = cs.targets[k];
         const part = given !== undefined ? given[d * T + k] : referencePart(tg, this.refOuts, this.refT1, main.x);
-        values[d * T + k] = ownValue(tg, main.out, main.T1) - part;
+        values[d * T + k] = tg.tTo <= lim ? ownValue(tg, main.out, main.T1) - part : NaN;
         if (refParts !== null) refParts[d * T + k] = part;
       }
       if (series !== null) series.set(main.out, d * S);

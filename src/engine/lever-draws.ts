@@ -3,7 +3,8 @@
  * P(met)'s counts at one shift. At Δ = 0 the lever draws are the main run's draws 0 … n − 1,
  * unchanged, so their counts come from the main run's target values
  * ({@link assumedEvaluation}) instead of running them again; every other shift runs them on the
- * pool ({@link shiftedEvaluation}).
+ * pool ({@link shiftedEvaluation}), only as far as the latest of the targets asked about (Heze's
+ * 2025 targets: 4 of its 14 years).
  *
  * @module
  */
@@ -37,13 +38,14 @@ export function medianDirections(exec: Executor, cs: CompiledScenario, lever: Co
 /**
  * Adds to `met[j]` the weight (1 unweighted) of each of draws `start` … `start + count − 1` whose
  * target values (`values`, T per draw, NaN for an infeasible draw) meet the lever's j-th target,
- * and to `mass` the weight of each feasible one; returns the new mass. Both are summed draw by
- * draw, so batches added in draw order give the same bits whatever their size.
+ * and to `mass` the weight of each feasible one (a draw whose value of target `probe`, one that
+ * was computed, is not NaN); returns the new mass. Both are summed draw by draw, so batches added
+ * in draw order give the same bits whatever their size.
  *
  * @example
  * const met = new Float64Array(lever.targets.length);
  * let mass = 0;
- * mass = tallyLever(cs, lever, batch.values, batch.start, batch.count, null, met, mass);
+ * mass = tallyLever(cs, lever, batch.values, batch.start, batch.count, null, met, mass, lever.targets[0]);
  */
 export function tallyLever(
   cs: CompiledScenario,
@@ -54,11 +56,12 @@ export function tallyLever(
   weights: Float64Array | null,
   met: Float64Array,
   mass: number,
+  probe: number,
 ): number {
   const T = cs.targets.length;
   for (let d = 0; d < count; d++) {
     const w = weights === null ? 1 : weights[start + d];
-    if (!Number.isNaN(values[d * T])) mass += w;
+    if (!Number.isNaN(values[d * T + probe])) mass += w;
     for (let j = 0; j < lever.targets.length; j++) {
       const k = lever.targets[j];
       const tg = cs.targets[k];
@@ -91,7 +94,7 @@ function evaluation(met: Float64Array, n: number, failed: number, mass: number, 
  */
 export function assumedEvaluation(cs: CompiledScenario, lever: CompiledLever, values: Float64Array, n: number, weights: Float64Array | null): LeverEvaluation {
   const met = new Float64Array(lever.targets.length);
-  const mass = tallyLever(cs, lever, values, 0, n, weights, met, 0);
+  const mass = tallyLever(cs, lever, values, 0, n, weights, met, 0, lever.targets[0]);
   return evaluation(met, n, 0, mass, weights);
 }
 
@@ -110,19 +113,31 @@ export interface LeverDraws {
 
 /**
  * Counts, with `lever`'s level moved by `delta`, the lever draws meeting each of the lever's
- * targets, running them on the pool; infeasible draws are counted, not fatal.
+ * targets `need` (indices among the lever's targets; default all), running them on the pool as
+ * far as the latest of those targets; infeasible draws are counted, not fatal. Targets that end
+ * later than that count 0.
  *
  * @example
  * const e = await shiftedEvaluation(exec, cs, lever, 0.004, { n: 2000, refParts: null, weights: null, batchSize: 200, inFlight: 6 });
  */
-export async function shiftedEvaluation(exec: Executor, cs: CompiledScenario, lever: CompiledLever, delta: number, draws: LeverDraws): Promise<LeverEvaluation> {
+export async function shiftedEvaluation(
+  exec: Executor,
+  cs: CompiledScenario,
+  lever: CompiledLever,
+  delta: number,
+  draws: LeverDraws,
+  need?: readonly number[],
+): Promise<LeverEvaluation> {
   const { n, refParts, weights } = draws;
   const T = cs.targets.length;
+  const asked = (need ?? lever.targets.map((_, j) => j)).map((j) => lever.targets[j]);
+  const last = Math.max(...asked.map((k) => cs.targets[k].tTo));
+  const steps = last < cs.main.steps ? { steps: last } : {};
   const met = new Float64Array(lever.targets.length);
   let failed = 0;
   let mass = 0;
   const tasks = function* () {
-    for (const t of splitTasks(0, n, draws.batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true })) {
+    for (const t of splitTasks(0, n, draws.batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true, ...steps })) {
       yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
     }
   };
@@ -131,7 +146,7 @@ export async function shiftedEvaluation(exec: Executor, cs: CompiledScenario, le
     tasks(),
     (b) => {
       failed += b.failed;
-      mass = tallyLever(cs, lever, b.values, b.start, b.count, weights, met, mass);
+      mass = tallyLever(cs, lever, b.values, b.start, b.count, weights, met, mass, asked[0]);
       exec.release(b);
     },
     { maxInFlight: draws.inFlight, signal: draws.signal },

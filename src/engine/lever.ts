@@ -18,7 +18,8 @@
  * direction the median path moves with the lever), until every target's P(met) crosses 0.5 between two
  * probes or the bracket's ends are reached. A probe at which some draws are infeasible (the model
  * throws a DrawError) ends that side: bisection finds the last feasible level, which becomes the
- * bracket's end. Each target's crossing (the one nearest the assumed level) is then narrowed by
+ * bracket's end. Each target's crossing (the one nearest the assumed level) is then narrowed, by
+ * evaluations that ask for that target's counts only (see {@link LeverEvaluator}), with
  * safeguarded regula falsi (interpolation kept 10 % inside the bracket) until the bracket is 0.5 % of the
  * level or P(met) differs across it by less than half its Monte Carlo standard error at 0.5 (finer
  * would only resolve noise); `needed` interpolates linearly within the final bracket. If P(met) stays ≥ 0.5 (or < 0.5)
@@ -62,8 +63,12 @@ export interface LeverEvaluation {
   ess?: number;
 }
 
-/** Runs the lever draws with the lever's level moved by `delta`. */
-export type LeverEvaluator = (delta: number) => Promise<LeverEvaluation>;
+/**
+ * Runs the lever draws with the lever's level moved by `delta`. `targets` (indices among the
+ * lever's targets; default all) are the ones whose counts the search will read: the others' may
+ * be left out (e.g. by projecting only as far as the targets asked about).
+ */
+export type LeverEvaluator = (delta: number, targets?: readonly number[]) => Promise<LeverEvaluation>;
 
 /** The answer for one target. */
 export interface LeverResult {
@@ -123,13 +128,13 @@ export async function searchLevers(
   options: LeverSearchOptions = {},
 ): Promise<LeverResult[]> {
   const o = { ...DEFAULTS, ...options };
-  const cache = new Map<number, LeverEvaluation>();
-  const at = async (delta: number): Promise<LeverEvaluation> => {
-    let e = cache.get(delta);
-    if (e === undefined) {
-      e = await evaluate(delta);
-      cache.set(delta, e);
-    }
+  // evaluations by shift, with the targets they count (null: all)
+  const cache = new Map<number, { e: LeverEvaluation; covers: Set<number> | null }>();
+  const at = async (delta: number, only?: number): Promise<LeverEvaluation> => {
+    const c = cache.get(delta);
+    if (c !== undefined && (c.covers === null || (only !== undefined && c.covers.has(only)))) return c.e;
+    const e = only === undefined ? await evaluate(delta) : await evaluate(delta, [only]);
+    if (c === undefined || c.covers !== null) cache.set(delta, { e, covers: only === undefined ? null : new Set([only]) });
     return e;
   };
   /** Bisection between a feasible shift and an infeasible one. */
@@ -210,7 +215,7 @@ export async function searchLevers(
     for (let step = 0; step < o.maxSteps && b - a > tol && Math.abs(fb - fa) > flat && fa !== 0 && fb !== 0; step++) {
       const w = b - a;
       const c = Math.min(b - 0.1 * w, Math.max(a + 0.1 * w, a - (fa * w) / (fb - fa)));
-      const fc = p(await at(c), k) - 0.5;
+      const fc = p(await at(c, k), k) - 0.5;
       if (fc >= 0 === fa >= 0) [a, fa] = [c, fc];
       else [b, fb] = [c, fc];
     }

@@ -69,9 +69,13 @@ export interface Runner {
   /**
    * Projects one draw. `paths` holds every parameter's path (layout `[param * H + t]`, t = 0 … H−1
    * for years y0+1 … y0+H, in the order of `parameters()`); `out` receives every metric
-   * (layout above). Throws {@link DrawError} when the draw's inputs are infeasible.
+   * (layout above). Throws {@link DrawError} when the draw's inputs are infeasible. With `steps`
+   * (1 … H) it projects only years y0+1 … y0+steps: `out`'s entries for t ≤ steps are exactly
+   * those of the whole run, later ones are unspecified (a model may ignore `steps`). The engine's
+   * "what would it take" runs only as far as the targets it asks about; the contract suite checks
+   * the first part.
    */
-  run(paths: Float64Array, out: Float64Array, observe?: Observer): void;
+  run(paths: Float64Array, out: Float64Array, observe?: Observer, steps?: number): void;
 }
 
 /**

@@ -263,10 +263,10 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         const found = await searchLevers(
           lever,
           lever.targets.length,
-          (delta) => {
+          (delta, targets) => {
             if (delta === 0) return Promise.resolve(assumedEvaluation(cs, lever, leverValues!, leverDraws, leverWeights));
             progress.phase('what would it take: evaluations', ++evaluations);
-            return shiftedEvaluation(exec, cs, lever, delta, { n: leverDraws, refParts: leverRefParts, weights: leverWeights, batchSize, inFlight, signal: o.signal });
+            return shiftedEvaluation(exec, cs, lever, delta, { n: leverDraws, refParts: leverRefParts, weights: leverWeights, batchSize, inFlight, signal: o.signal }, targets);
           },
           { directions: medianDirections(exec, cs, lever) },
         );

@@ -123,6 +123,30 @@ describe('contractChecks', () => {
     expect(check(caseFor(lazy), 'is deterministic')).toThrow();
   });
 
+  it('catches a runner whose partial run (steps < H) differs from the whole one, and passes one that ignores steps', () => {
+    const drifting: AnyModel = {
+      ...(cohort as AnyModel),
+      createRunner: (m, params) => {
+        const r = cohort.createRunner(m, params);
+        return {
+          run(paths, out, observe, steps) {
+            r.run(paths, out, observe, steps);
+            if (steps !== undefined) out[idx('urban') * (params.steps + 1)] *= 1 + 1e-15;
+          },
+        } satisfies Runner;
+      },
+    };
+    const ignoring: AnyModel = {
+      ...(cohort as AnyModel),
+      createRunner: (m, params) => {
+        const r = cohort.createRunner(m, params);
+        return { run: (paths, out) => r.run(paths, out) } satisfies Runner;
+      },
+    };
+    expect(check(caseFor(drifting), 'runs the first `steps` years')).toThrow();
+    expect(check(caseFor(ignoring), 'runs the first `steps` years')).not.toThrow();
+  });
+
   it('catches a runner that clamps infeasible emigration instead of throwing', () => {
     const clamping: AnyModel = {
       ...(cohort as AnyModel),

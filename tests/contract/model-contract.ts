@@ -140,9 +140,10 @@ function prepare(c: ContractCase, input: ContractInput, draws: number): Prepared
   return { ctx, params, compiled, metrics: compiled.metrics, H, paths };
 }
 
-function runOnce(runner: Runner, p: Prepared, paths: Float64Array, fill = 0): Float64Array {
+function runOnce(runner: Runner, p: Prepared, paths: Float64Array, fill = 0, steps?: number): Float64Array {
   const out = new Float64Array(p.metrics.length * (p.H + 1)).fill(fill);
-  runner.run(paths, out);
+  if (steps === undefined) runner.run(paths, out);
+  else runner.run(paths, out, undefined, steps);
   return out;
 }
 
@@ -332,6 +333,30 @@ export function contractChecks(c: ContractCase): ContractCheck[] {
         expect(firstDifference(p, first, afterOther), 'after another draw on the same runner').toBe('');
         expect(firstDifference(p, first, fresh), 'fresh runner').toBe('');
         expect(firstDifference(p, first, cloned), 'runner from structured clones (as in a worker)').toBe('');
+      }),
+      opts(Math.max(1, Math.round(numRuns / 2))),
+    ),
+  );
+
+  add('runs the first `steps` years exactly as the whole run does (what "what would it take" asks for early targets)', () =>
+    fc.assert(
+      fc.property(c.arbitrary, fc.nat(), (input, pick) => {
+        // Arrange
+        const p = prepare(c, input, 1);
+        const paths = p.paths[p.paths.length - 1];
+        const runner = c.model.createRunner(p.compiled, p.params);
+        const whole = runOnce(runner, p, paths);
+        const steps = 1 + (pick % p.H);
+        // Act: after another run, into a buffer prefilled with NaN
+        runOnce(runner, p, p.paths[0]);
+        const part = runOnce(runner, p, paths, NaN, steps);
+        // Assert: every metric's years t = 0 … steps
+        for (let m = 0; m < p.metrics.length; m++) {
+          for (let t = 0; t <= steps; t++) {
+            const i = m * (p.H + 1) + t;
+            expect(Object.is(part[i], whole[i]), `${p.metrics[m].name}[t=${t}] with steps = ${steps}: ${part[i]} vs ${whole[i]}`).toBe(true);
+          }
+        }
       }),
       opts(Math.max(1, Math.round(numRuns / 2))),
     ),

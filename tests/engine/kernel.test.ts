@@ -45,6 +45,22 @@ describe('DrawKernel', () => {
     expect([b.series, b.uniforms, b.values.length]).toEqual([null, null, 8]);
   });
 
+  it('projects only as far as asked: targets ending by then get the same bits, later ones NaN', () => {
+    // Arrange: a 2025 level target (t = 5) and a 2021–2030 flow (t up to 10); after other draws
+    const { kernel } = kernelFor(uncertain);
+    const whole = kernel.run({ start: 0, count: 30, full: false, shift: { param: 0, delta: 0.003 } });
+    const early = Array.from(whole.values).filter((_, i) => i % 2 === 0);
+    kernel.run({ start: 100, count: 5, full: false });
+    // Act
+    const part = kernel.run({ start: 0, count: 30, full: false, shift: { param: 0, delta: 0.003 }, steps: 5 });
+    const tooShort = kernel.run({ start: 0, count: 30, full: false, steps: 4 });
+    // Assert
+    expect(Array.from(part.values).filter((_, i) => i % 2 === 0)).toEqual(early);
+    expect(Array.from(part.values).filter((_, i) => i % 2 === 1).every(Number.isNaN)).toBe(true);
+    expect(Array.from(tooShort.values).every(Number.isNaN)).toBe(true);
+    expect(part.failed).toBe(0);
+  });
+
   it('projects the median path exactly like the deterministic run', () => {
     const { kernel, input } = kernelFor(uncertain);
     const det = projectDeterministic(input);

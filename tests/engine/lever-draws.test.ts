@@ -62,6 +62,30 @@ describe('assumedEvaluation', () => {
   });
 });
 
+describe('shiftedEvaluation', () => {
+  it('asked for an early target only, counts it exactly as the whole run does, and the later ones not at all', async () => {
+    // Arrange: the migration lever's targets: share (2030) and share25 (2025)
+    const cs = compileScenario(input);
+    const lever = cs.levers.find((l) => l.key === 'migration')!;
+    const j25 = lever.targets.findIndex((k) => cs.targets[k].id === 'share25');
+    const j30 = lever.targets.findIndex((k) => cs.targets[k].id === 'share');
+    const exec = await createExecutor(cs, 1);
+    const draws = { n: 240, refParts: null, weights: null, batchSize: 40, inFlight: 2 };
+    try {
+      // Act
+      const whole = await shiftedEvaluation(exec, cs, lever, 0.004, draws);
+      const early = await shiftedEvaluation(exec, cs, lever, 0.004, draws, [j25]);
+      // Assert
+      expect(early.met[j25]).toBe(whole.met[j25]);
+      expect(whole.met[j30]).toBeGreaterThan(0);
+      expect(early.met[j30]).toBe(0);
+      expect(early.failed).toBe(0);
+    } finally {
+      await exec.close();
+    }
+  });
+});
+
 describe('tallyLever', () => {
   it('counts the draws meeting each of the lever’s targets and weighs only the feasible ones', () => {
     const cs = compileScenario(input);
@@ -75,7 +99,7 @@ describe('tallyLever', () => {
         const weights = weighted ? Float64Array.from(rows, (_, i) => 1 + i) : null;
         const met = new Float64Array(lever.targets.length);
         // Act
-        const mass = tallyLever(cs, lever, values, 0, rows.length, weights, met, 0);
+        const mass = tallyLever(cs, lever, values, 0, rows.length, weights, met, 0, 0);
         // Assert: brute force
         const w = (i: number) => (weights === null ? 1 : weights[i]);
         lever.targets.forEach((k, j) => {

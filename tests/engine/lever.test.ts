@@ -44,6 +44,30 @@ describe('searchLevers', () => {
     expect(s.calls()).toBeLessThan(60);
   });
 
+  it('reads only the counts it asks for: narrowing asks for one target, and garbage elsewhere changes nothing', async () => {
+    // Arrange: the same synthetic lever, once honest and once with every target not asked for counted as met by all
+    const targets = [
+      { c: 0.025, increasing: true },
+      { c: 0.0329, increasing: true },
+      { c: 0.015, increasing: false },
+    ];
+    const honest = synthetic(targets);
+    const asked: (readonly number[] | undefined)[] = [];
+    const sloppy = async (delta: number, only?: readonly number[]): Promise<LeverEvaluation> => {
+      asked.push(only);
+      const e = await honest.evaluate(delta);
+      return only === undefined ? e : { ...e, met: Float64Array.from(e.met, (m, k) => (only.includes(k) ? m : e.n)) };
+    };
+    // Act
+    const expected = await searchLevers(lever, targets.length, synthetic(targets).evaluate);
+    const got = await searchLevers(lever, targets.length, sloppy);
+    // Assert
+    expect(got).toEqual(expected);
+    expect(asked.some((x) => x === undefined)).toBe(true);
+    expect(asked.filter((x) => x !== undefined).every((x) => x!.length === 1)).toBe(true);
+    expect(new Set(asked.filter((x) => x !== undefined).map((x) => x![0]))).toEqual(new Set([0, 1, 2]));
+  });
+
   it('finds any crossing inside the bracket', async () => {
     await fc.assert(
       fc.asyncProperty(fc.double({ min: 0.006, max: 0.29, noNaN: true }), fc.boolean(), async (c, increasing) => {
