@@ -16,21 +16,14 @@ import { contractChecks, type ContractCase, type ContractInput } from './model-c
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = ModelDefinition<any, any>;
 
+/** Cohort with its runner's `run` replaced by `wrap(r, H)`, around the intact runner `r`. */
+function wrappedCohort(wrap: (r: Runner, H: number) => Runner['run'], extra: Partial<AnyModel> = {}): AnyModel {
+  return { ...(cohort as AnyModel), createRunner: (m, params) => ({ run: wrap(cohort.createRunner(m, params), params.steps) }), ...extra };
+}
+
 /** Cohort with its runner's output edited after each run (`edit(out, T1)`, T1 = H + 1). */
 function editedCohort(edit: (out: Float64Array, T1: number) => void, extra: Partial<AnyModel> = {}): AnyModel {
-  return {
-    ...(cohort as AnyModel),
-    createRunner: (m, params) => {
-      const r = cohort.createRunner(m, params);
-      return {
-        run(paths, out) {
-          r.run(paths, out);
-          edit(out, params.steps + 1);
-        },
-      };
-    },
-    ...extra,
-  };
+  return wrappedCohort((r, H) => (paths, out) => (r.run(paths, out), edit(out, H + 1)), extra);
 }
 
 const idx = (name: string) => METRICS.findIndex((m) => m.name === name);
@@ -106,63 +99,35 @@ describe('contractChecks', () => {
   });
 
   it('catches a runner that leaves output slots unwritten', () => {
-    const lazy: AnyModel = {
-      ...(cohort as AnyModel),
-      createRunner: (m, params) => {
-        const r = cohort.createRunner(m, params);
-        const scratch = new Float64Array(METRICS.length * (params.steps + 1));
-        return {
-          run(paths, out) {
-            r.run(paths, scratch);
-            // copies everything except the last year of the last metric
-            out.set(scratch.subarray(0, scratch.length - 1));
-          },
-        } satisfies Runner;
-      },
-    };
+    const lazy = wrappedCohort((r, H) => {
+      const scratch = new Float64Array(METRICS.length * (H + 1));
+      return (paths, out) => {
+        r.run(paths, scratch);
+        // copies everything except the last year of the last metric
+        out.set(scratch.subarray(0, scratch.length - 1));
+      };
+    });
     expect(check(caseFor(lazy), 'is deterministic')).toThrow();
   });
 
   it('catches a runner whose partial run (steps < H) differs from the whole one, and passes one that ignores steps', () => {
-    const drifting: AnyModel = {
-      ...(cohort as AnyModel),
-      createRunner: (m, params) => {
-        const r = cohort.createRunner(m, params);
-        return {
-          run(paths, out, observe, steps) {
-            r.run(paths, out, observe, steps);
-            if (steps !== undefined) out[idx('urban') * (params.steps + 1)] *= 1 + 1e-15;
-          },
-        } satisfies Runner;
-      },
-    };
-    const ignoring: AnyModel = {
-      ...(cohort as AnyModel),
-      createRunner: (m, params) => {
-        const r = cohort.createRunner(m, params);
-        return { run: (paths, out) => r.run(paths, out) } satisfies Runner;
-      },
-    };
+    const drifting = wrappedCohort((r, H) => (paths, out, observe, steps) => {
+      r.run(paths, out, observe, steps);
+      if (steps !== undefined) out[idx('urban') * (H + 1)] *= 1 + 1e-15;
+    });
+    const ignoring = wrappedCohort((r) => (paths, out) => r.run(paths, out));
     expect(check(caseFor(drifting), 'runs the first `steps` years')).toThrow();
     expect(check(caseFor(ignoring), 'runs the first `steps` years')).not.toThrow();
   });
 
   it('catches a runner that clamps infeasible emigration instead of throwing', () => {
-    const clamping: AnyModel = {
-      ...(cohort as AnyModel),
-      createRunner: (m, params) => {
-        const r = cohort.createRunner(m, params);
-        return {
-          run(paths, out) {
-            try {
-              r.run(paths, out);
-            } catch {
-              out.fill(0);
-            }
-          },
-        };
-      },
-    };
+    const clamping = wrappedCohort((r) => (paths, out) => {
+      try {
+        r.run(paths, out);
+      } catch {
+        out.fill(0);
+      }
+    });
     expect(check(caseFor(clamping), 'throws a DrawError')).toThrow();
   });
 
