@@ -153,11 +153,12 @@ async function e2eSection() {
       }
     }
     const one = byWorkers.get(1);
+    const oneSeconds = one && summary(one.map((x) => x.seconds));
     for (const [workers, rs] of byWorkers) {
       const seconds = summary(rs.map((x) => x.seconds));
       const e = { draws, workers, command: cmd(draws, workers), seconds, drawsPerSecond: draws / seconds.median, maxRssKiB: summary(rs.map((x) => x.maxRssKiB)) };
       if (one && workers > 1) {
-        e.efficiency = e.drawsPerSecond / (draws / summary(one.map((x) => x.seconds)).median) / workers;
+        e.efficiency = oneSeconds.median / seconds.median / workers;
         e.pairedSpeedup = summary(rs.map((x, i) => one[i].seconds / x.seconds));
       }
       endToEnd.push(e);

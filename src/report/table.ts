@@ -137,14 +137,14 @@ export function summaryTable(r: RunResult, lang: Lang = 'en', options: SummaryOp
       .map((c, j) => fit(c, widths[j], right.has(j) ? 'right' : 'left'))
       .join('  ')
       .trimEnd();
-  const tableWidth = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  if (tableWidth <= width) lines.push(line(head), line(widths.map((x) => '─'.repeat(x))), ...rows.map(line), '');
+  const fits = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) <= width;
+  if (fits) lines.push(line(head), line(widths.map((x) => '─'.repeat(x))), ...rows.map(line), '');
   else for (const row of rows) lines.push(...targetBlock(head, row, lang, width), '');
   if (r.joint.pAll !== null) {
     lines.push(`${w.joint(r.joint.milestones.length)}: ${formatPMet(r.joint.pAll, r.joint.se!, sampleSize(r))} (${w.verdict[r.joint.verdict!]})`, '');
   }
   const notes = w.notes(r.run.leverDraws);
-  lines.push(...(tableWidth <= width ? notes : notes.flatMap((n) => wrapWords(n, width))), '');
+  lines.push(...(fits ? notes : notes.flatMap((note) => wrapWords(note, width))), '');
   return lines.join('\n');
 }
 
