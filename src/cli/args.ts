@@ -185,7 +185,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
     .example('$0 backtest --scenario bench/backtests/national-2010-cohort.yml --origin 2010', 'Score a projection from 2010 against what happened after')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
-    .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
+    .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 3 output not written (disk full, read-only, no permission: DIR is as it was), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
     .version(engineVersion())
     .help()
     .alias('help', 'h')
