@@ -33,8 +33,9 @@ export async function holdSignals<T>(write: () => T | Promise<T>, proc: SignalTa
   try {
     return await write();
   } finally {
-    // a signal that arrived during synchronous writes is delivered on the next turn of the loop
-    await new Promise((r) => setImmediate(r));
+    // A signal that arrived during synchronous writes is read in the event loop's poll phase; the
+    // first immediate may still run in the current check phase, the second runs after a poll.
+    for (let turn = 0; turn < 2; turn++) await new Promise((r) => setImmediate(r));
     for (const s of HELD) proc.off(s, note);
     if (got !== undefined) proc.kill(proc.pid, got);
   }

@@ -63,7 +63,7 @@ export function writeOutputFile(file: string, data: string | Uint8Array): string
   let had = false;
   let tmp: string | undefined;
   try {
-    had = exists(file);
+    had = exists(file) && lstatSync(file).isFile();
     mkdirSync(dirname(file), { recursive: true });
     tmp = tempSibling(file);
     writeNewFile(tmp, data);
@@ -72,6 +72,6 @@ export function writeOutputFile(file: string, data: string | Uint8Array): string
   } catch (e) {
     if (tmp !== undefined) rmSync(tmp, { force: true });
     if (e instanceof OutputError) throw e;
-    throw asOutputError(e, file, had ? `the earlier ${basename(file)} is untouched` : 'nothing was written');
+    throw asOutputError(e, file, had ? 'the earlier report is untouched' : 'nothing was written');
   }
 }
