@@ -47,6 +47,8 @@ export interface RunOptions {
   seed?: number;
   /** Threads running draws; 1 runs them in the main thread (default: the machine's cores, fewer for small runs). Never more than the cores or the tasks (`src/engine/workers.ts`). */
   workers?: number;
+  /** The cores workers are capped at (default os.availableParallelism()); tests raise it to run more threads than the machine has. */
+  cores?: number;
   /** Draws per task (default: about 8 tasks per worker, at most 200 draws). */
   batchSize?: number;
   /** Answer "what would it take" (default true). */
@@ -218,7 +220,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   const t0 = performance.now();
   const cs = compileScenario(loaded, { draws: o.draws, seed: o.seed });
   const N = cs.main.sampling.draws;
-  const { workers, batchSize, limit } = chooseWorkers(N, o.workers, o.batchSize, availableParallelism());
+  const { workers, batchSize, limit } = chooseWorkers(N, o.workers, o.batchSize, o.cores ?? availableParallelism());
   const inFlight = 2 * workers + 2;
   const useLever = o.lever && cs.levers.length > 0;
   const leverDraws = useLever ? Math.min(N, o.leverDraws) : 0;
