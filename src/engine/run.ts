@@ -34,6 +34,7 @@ import { searchLevers, type LeverResult } from './lever.js';
 import { assumedEvaluation, medianDirections, shiftedEvaluation } from './lever-draws.js';
 import { createExecutor, runInOrder, splitTasks, type Executor } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
+import { PILOT_DRAWS } from './pilot.js';
 import type { RunResult } from './result.js';
 import { sensitivityBins } from './sensitivity.js';
 import { summarize } from './summarize.js';
@@ -62,8 +63,7 @@ export interface RunOptions {
   sets?: readonly string[];
 }
 
-/** Draws that fix the histogram ranges. */
-export const PILOT_DRAWS = 256;
+export { PILOT_DRAWS } from './pilot.js';
 
 const DEFAULTS = { lever: true, leverDraws: 2000, sensitivity: true, progress: true };
 
