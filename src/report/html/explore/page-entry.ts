@@ -48,6 +48,19 @@ export function commandLine(file: string, draws: number, seed: number, sets: rea
   return ['npx simulate --scenario', shellWord(file), '--draws', String(draws), '--seed', String(seed), ...sets.flatMap((s) => ['--set', shellWord(s)])].join(' ');
 }
 
+let last: RunResult | null = null;
+
+/**
+ * The last result drawn in the page (null while it shows the file's run): every number of the
+ * view, e.g. to compare it with the command line's `--format json`.
+ *
+ * @example
+ * urbcastExplore.lastResult()?.targets[0].pMet;
+ */
+export function lastResult(): RunResult | null {
+  return last;
+}
+
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
 /**
@@ -110,6 +123,7 @@ export function startExplore(uPlot: unknown): void {
   };
 
   const showFile = (again = true) => {
+    last = null;
     if (again) {
       if (targetsBody) targetsBody.innerHTML = original.targets;
       if (driversBody) driversBody.innerHTML = original.drivers;
@@ -124,6 +138,7 @@ export function startExplore(uPlot: unknown): void {
   };
 
   const show = (r: RunResult) => {
+    last = r;
     if (targetsBody) targetsBody.innerHTML = targetsTable(r, data.lang);
     if (driversBody) driversBody.innerHTML = drivers(r, data.lang);
     redraw(chartData(r, data.history, data.lang));

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { useNodeMath } from './v8-math.js';
 import cohort from '../../../../models/cohort/index.js';
 import components from '../../../../models/components/index.js';
 import urgd from '../../../../models/urgd/index.js';
@@ -28,6 +29,8 @@ export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; result: RunResult; seconds: number }
   | { type: 'error'; id: number; message: string };
+
+useNodeMath();
 
 const MODELS = { cohort, components, urgd } as unknown as Record<string, ModelDefinition>;
 
