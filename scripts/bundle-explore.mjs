@@ -6,7 +6,8 @@
  *
  * The browser has no `node:` modules: the few the bundled modules import (paths and files, used only
  * when loading and compiling a scenario, which the page never does) become stubs that throw if
- * called; `Buffer.from(base64)` (the WebAssembly bytes) gets a small shim; `process.env` is empty.
+ * called; `Buffer.from(base64)` (the WebAssembly bytes) gets a small shim; `process.env.URBCAST_KERNEL`
+ * reads `globalThis.URBCAST_KERNEL` (the worker sets it from the page's `#kernel=js|wasm`).
  */
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -66,7 +67,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [nodeStubs, zodStub],
-  define: { 'process.env.URBCAST_KERNEL': 'undefined' },
+  // the kernel as URBCAST_KERNEL names it in Node: set by the worker from the page's #kernel=js|wasm
+  define: { 'process.env.URBCAST_KERNEL': 'globalThis.URBCAST_KERNEL' },
   inject: [bufferShim],
 };
 

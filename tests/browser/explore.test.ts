@@ -115,6 +115,39 @@ describe.skipIf(!HAVE_CHROMIUM)(`the interactive report in headless Chromium${HA
     await page.close();
   }, 120_000);
 
+  it('Heze, #kernel=js: the worker runs the JavaScript kernels (as where SIMD is missing) and gives the same numbers as the CLI', async () => {
+    {
+      const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(join(dirs.heze, 'report.html')).href + '#kernel=js', { waitUntil: 'load' });
+      await page.fill('#explore-draws', '400');
+      await page.$eval('#explore-draws', (el) => el.dispatchEvent(new Event('change')));
+
+      await slide(page, 'tfr.rural.value', 'centre', '1.4');
+      await page.waitForSelector('#explore-status[data-state=page]', { timeout: 60_000 });
+
+      const shown = await tableNumbers(page);
+      const sets = await page.$eval('#explore-command', (e) => JSON.parse((e as HTMLElement).dataset.sets!) as string[]);
+      const seed = Number(/--seed (\d+)/.exec((await page.textContent('#explore-command'))!)![1]);
+      const cli = JSON.parse(
+        execFileSync(process.execPath, [resolve('bin/simulate.js'), '--scenario', 'scenarios/heze.yml', '--draws', '400', '--seed', String(seed), ...sets.flatMap((x) => ['--set', x]), '--format', 'json', '--quiet'], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+      ) as RunResult;
+      for (const t of cli.targets) expect(shown[t.id].pMet + ' ' + shown[t.id].median + ' ' + shown[t.id].q975, t.id).toBe(`${t.pMet} ${t.median} ${t.q975}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    {
+      // the choice reaches the model's kernel selection: a name it does not know is refused there
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(dirs.heze, 'report.html')).href + '#kernel=simd2', { waitUntil: 'load' });
+      await slide(page, 'tfr.rural.value', 'centre', '1.4');
+      await page.waitForSelector('#explore-status[data-state=error]', { timeout: 30_000 });
+      expect(await page.textContent('#explore-status')).toContain('URBCAST_KERNEL must be "js" or "wasm"');
+      await page.close();
+    }
+  }, 120_000);
+
   it('Heze: a move out of the parameter’s domain says why instead of drawing', async () => {
     const { page, errors } = await open(dirs.heze);
 

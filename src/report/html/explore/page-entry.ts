@@ -154,7 +154,9 @@ export function startExplore(uPlot: unknown): void {
     return;
   }
   const post = (m: WorkerRequest) => worker.postMessage(m);
-  post({ type: 'init', model: modelText, scenario: data.scenario, engineVersion: data.engineVersion });
+  // report.html#kernel=js forces the JavaScript kernels (as URBCAST_KERNEL=js does for the CLI)
+  const kernel = new URLSearchParams(location.hash.slice(1)).get('kernel') ?? undefined;
+  post({ type: 'init', model: modelText, scenario: data.scenario, engineVersion: data.engineVersion, kernel });
 
   let id = 0;
   let t0 = 0;

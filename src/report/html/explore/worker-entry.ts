@@ -5,7 +5,8 @@
  * engine's models (the WebAssembly kernels where the browser has SIMD, else the JavaScript ones),
  * reporting progress after each batch. A newer request stops the one running at its next batch.
  *
- * Messages in: `{ type: 'init', model }` (the model as `encodeData` text), `{ type: 'run', id,
+ * Messages in: `{ type: 'init', model, scenario, engineVersion, kernel? }` (the model as
+ * `encodeData` text; `kernel` 'js' or 'wasm' forces the cohort kernel, as `URBCAST_KERNEL` does), `{ type: 'run', id,
  * shifts, draws, seed, cancel? }` (with `cancel`, only stops the run in progress). Out: `{ type: 'progress', id, done, total }`, `{ type: 'result', id,
  * result, seconds }`, `{ type: 'error', id, message }`.
  *
@@ -22,7 +23,7 @@ import { shiftedScenario, type ExploreModel, type Shift } from './shift.js';
 import { decodeData } from './transport.js';
 
 /** A request of the page. */
-export type WorkerRequest = { type: 'init'; model: string; scenario: RunResult['scenario']; engineVersion: string } | { type: 'run'; id: number; shifts: Shift[]; draws: number; seed: number; cancel?: boolean };
+export type WorkerRequest = { type: 'init'; model: string; scenario: RunResult['scenario']; engineVersion: string; kernel?: string } | { type: 'run'; id: number; shifts: Shift[]; draws: number; seed: number; cancel?: boolean };
 
 /** A reply of the worker. */
 export type WorkerReply =
@@ -73,6 +74,8 @@ scope.onmessage = (e) => {
   if (req.type === 'init') {
     init = req;
     model = decodeData<ExploreModel>(req.model);
+    // the cohort kernel, as URBCAST_KERNEL chooses it in Node (unset: WebAssembly where SIMD is supported)
+    (globalThis as { URBCAST_KERNEL?: string }).URBCAST_KERNEL = req.kernel;
     return;
   }
   latest = req.id;

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:explore`: how fast the interactive report draws again in headless Chromium
+ * (Debian's /usr/bin/chromium). Writes a Heze report, opens it from disk, and moves the
+ * rural→urban migration rate's centre back and forth, each move a new run of `--draws` draws
+ * (default 2,000); per run, the worker's time (compile the shifted scenario, draw, aggregate) and
+ * the time from the request to the redrawn page, and the main thread's longest pause while it ran
+ * (a 10 ms interval timer's largest gap: the page's responsiveness). The first run (WebAssembly
+ * compiled, code not yet optimised) is reported apart. `--kernel js` opens `report.html#kernel=js`:
+ * the worker runs the JavaScript kernels, as in a browser without WebAssembly SIMD.
+ * Needs `npm run build`. Writes bench/results/explore.json.
+ *
+ * Options: --draws 2000, --runs 9, --kernel wasm|js, --scenario scenarios/heze.yml.
+ *
+ * @module
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { machineInfo, summary } from './lib/stats.mjs';
+
+const { values: a } = parseArgs({
+  options: {
+    draws: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '9' },
+    kernel: { type: 'string', default: 'wasm' },
+    scenario: { type: 'string', default: 'scenarios/heze.yml' },
+  },
+});
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  console.error(`bench/explore: ${CHROMIUM} not found (apt-get install chromium)`);
+  process.exit(2);
+}
+const draws = Number(a.draws);
+const runs = Number(a.runs);
+
+const out = mkdtempSync(join(tmpdir(), 'urbcast-bench-explore-'));
+execFileSync(process.execPath, ['bin/simulate.js', '--scenario', a.scenario, '--draws', '300', '--format', 'html', '--out', out, '--quiet']);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+await page.goto(pathToFileURL(join(out, 'report.html')).href + (a.kernel === 'js' ? '#kernel=js' : ''), { waitUntil: 'load' });
+await page.fill('#explore-draws', String(draws));
+const row = 'tr[data-input="ruralToUrban.value"]';
+const centre = Number(await page.$eval(row, (tr) => tr.dataset.centre));
+
+const samples = [];
+for (let k = 0; k <= runs; k++) {
+  const value = centre * (k % 2 === 0 ? 1.1 : 1.2);
+  const m = await page.evaluate(
+    ({ row, value, k }) =>
+      new Promise((resolve) => {
+        const status = document.getElementById('explore-status');
+        let lastTick = performance.now();
+        let maxGap = 0;
+        const tick = setInterval(() => {
+          const now = performance.now();
+          maxGap = Math.max(maxGap, now - lastTick);
+          lastTick = now;
+        }, 10);
+        const seen = new MutationObserver(() => {
+          if (status.dataset.state === 'page' && status.dataset.id === String(k + 1)) {
+            seen.disconnect();
+            clearInterval(tick);
+            resolve({ seconds: Number(status.dataset.seconds), totalMs: Number(status.dataset.totalMs), maxGapMs: maxGap, error: null });
+          } else if (status.dataset.state === 'error') {
+            seen.disconnect();
+            clearInterval(tick);
+            resolve({ error: status.textContent });
+          }
+        });
+        seen.observe(status, { attributes: true, childList: true, characterData: true, subtree: true });
+        const input = document.querySelector(`${row} input.centre`);
+        input.value = String(value);
+        input.dispatchEvent(new Event('input'));
+      }),
+    { row, value, k },
+  );
+  if (m.error) throw new Error(m.error);
+  samples.push(m);
+  console.log(`run ${k}${k === 0 ? ' (cold)' : ''}: worker ${m.seconds.toFixed(3)} s, request → redrawn ${(m.totalMs / 1000).toFixed(3)} s, main thread's longest pause ${m.maxGapMs.toFixed(0)} ms`);
+}
+const version = browser.version();
+await browser.close();
+if (errors.length > 0) throw new Error(errors.join('\n'));
+
+const warm = samples.slice(1);
+const stat = (f) => summary(warm.map(f));
+const result = {
+  machine: machineInfo(),
+  chromium: version,
+  scenario: a.scenario,
+  draws,
+  kernel: a.kernel,
+  cold: samples[0],
+  worker: stat((s) => s.seconds),
+  total: stat((s) => s.totalMs / 1000),
+  maxGapMs: stat((s) => s.maxGapMs),
+  runs: samples,
+};
+writeFileSync(`bench/results/explore${a.kernel === 'js' ? '-js' : ''}.json`, JSON.stringify(result, null, 2) + '\n');
+const f = (s) => `${s.median.toFixed(3)} s (${s.min.toFixed(3)}–${s.max.toFixed(3)})`;
+console.log(`\nload average at start ${result.machine.loadavg?.map((x) => x.toFixed(2)).join(' / ') ?? '?'}`);
+console.log(`${a.scenario}, ${draws} draws, ${a.kernel} kernel, Chromium ${version}, median (min–max) of ${warm.length} warm runs:`);
+console.log(`  worker (compile the shifted scenario, draw, aggregate): ${f(result.worker)}`);
+console.log(`  request → table and charts redrawn: ${f(result.total)}`);
+console.log(`  main thread's longest pause: ${result.maxGapMs.median.toFixed(0)} ms (${result.maxGapMs.min.toFixed(0)}–${result.maxGapMs.max.toFixed(0)})`);
+console.log(`  cold first run: worker ${samples[0].seconds.toFixed(3)} s, total ${(samples[0].totalMs / 1000).toFixed(3)} s`);
