@@ -110,7 +110,7 @@ const result = {
 };
 writeFileSync(`bench/results/explore${a.kernel === 'js' ? '-js' : ''}.json`, JSON.stringify(result, null, 2) + '\n');
 const f = (s) => `${s.median.toFixed(3)} s (${s.min.toFixed(3)}–${s.max.toFixed(3)})`;
-console.log(`\nload average at start ${result.machine.loadavg?.map((x) => x.toFixed(2)).join(' / ') ?? '?'}`);
+console.log(`\nload average at start ${result.machine.loadAverageAtStart.join(' / ')}`);
 console.log(`${a.scenario}, ${draws} draws, ${a.kernel} kernel, Chromium ${version}, median (min–max) of ${warm.length} warm runs:`);
 console.log(`  worker (compile the shifted scenario, draw, aggregate): ${f(result.worker)}`);
 console.log(`  request → table and charts redrawn: ${f(result.total)}`);

@@ -6,7 +6,8 @@
  *
  * The centre of a distribution is its mode (pert, triangular), mean (normal, truncnormal), median
  * (lognormal) or midpoint (uniform, beta); the spread is a factor on every distance from it
- * (on `sd`/`sigma` for normal, truncnormal and lognormal). Shifting keeps the distribution's kind.
+ * (on `sd`/`sigma` for normal, truncnormal and lognormal). Shifting keeps the distribution's kind;
+ * the numbers it computes are rounded to 12 significant digits.
  *
  * @module
  */
@@ -56,23 +57,26 @@ export function distCentre(d: Dist): number {
  * times `spread`. With the same centre and spread 1 it is `d` itself.
  *
  * @example
- * shiftDist({ dist: 'pert', min: 0.01, mode: 0.016, max: 0.02 }, 0.02, 1); // { dist: 'pert', min: 0.014, mode: 0.02, max: 0.024 } (to rounding)
+ * shiftDist({ dist: 'pert', min: 0.01, mode: 0.016, max: 0.02 }, 0.02, 1); // { dist: 'pert', min: 0.014, mode: 0.02, max: 0.024 }
  */
 export function shiftDist(d: Dist, centre: number, spread: number): Dist {
   const c = distCentre(d);
   if (centre === c && spread === 1) return d;
-  const at = (x: number) => centre + spread * (x - c);
+  // rounded to 12 significant digits: the --set line stays readable (0.02014, not 0.020139999999999998);
+  // the page compiles the rounded numbers too, so it still computes what the line computes
+  const round = (x: number) => +x.toPrecision(12);
+  const at = (x: number) => round(centre + spread * (x - c));
   switch (d.dist) {
     case 'pert':
       return { ...d, min: at(d.min), mode: centre, max: at(d.max) };
     case 'triangular':
       return { ...d, min: at(d.min), mode: centre, max: at(d.max) };
     case 'normal':
-      return { ...d, mean: centre, sd: d.sd * spread };
+      return { ...d, mean: centre, sd: round(d.sd * spread) };
     case 'truncnormal':
-      return { ...d, mean: centre, sd: d.sd * spread, min: at(d.min), max: at(d.max) };
+      return { ...d, mean: centre, sd: round(d.sd * spread), min: at(d.min), max: at(d.max) };
     case 'lognormal':
-      return { ...d, median: centre, sigma: d.sigma * spread };
+      return { ...d, median: centre, sigma: round(d.sigma * spread) };
     case 'uniform':
       return { ...d, min: at(d.min), max: at(d.max) };
     case 'beta':

@@ -28,6 +28,10 @@ describe('shiftDist', () => {
     expect(distCentre(got)).toBe(centre);
   });
 
+  it('rounds what it computes to 12 significant digits (a readable --set)', () => {
+    expect(shiftDist({ dist: 'pert', min: 0.01256, mode: 0.01642, max: 0.02028 }, 0.024, 1)).toEqual({ dist: 'pert', min: 0.02014, mode: 0.024, max: 0.02786 });
+  });
+
   it('returns the distribution itself when nothing moves', () => {
     const d: Dist = { dist: 'pert', min: 1, mode: 2, max: 4 };
 
