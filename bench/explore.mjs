@@ -5,7 +5,8 @@
  * rural→urban migration rate's centre back and forth, each move a new run of `--draws` draws
  * (default 2,000); per run, the worker's time (compile the shifted scenario, draw, aggregate) and
  * the time from the request to the redrawn page, and the main thread's longest pause while it ran
- * (a 10 ms interval timer's largest gap: the page's responsiveness). The first run (WebAssembly
+ * (a 10 ms interval timer's largest gap: the page's responsiveness), and the CPU time of the
+ * worker's thread (from /proc: what the run costs on an idle core when others share the machine). The first run (WebAssembly
  * compiled, code not yet optimised) is reported apart. `--kernel js` opens `report.html#kernel=js`:
  * the worker runs the JavaScript kernels, as in a browser without WebAssembly SIMD.
  * Needs `npm run build`. Writes bench/results/explore.json.
@@ -15,7 +16,7 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -54,9 +55,42 @@ await page.fill('#explore-draws', String(draws));
 const row = 'tr[data-input="ruralToUrban.value"]';
 const centre = Number(await page.$eval(row, (tr) => tr.dataset.centre));
 
+/**
+ * CPU seconds used so far (user + system, from /proc; Linux, 100 ticks a second) by Chromium's
+ * renderer processes: by the thread of the page's Web Worker, and by all their threads (the page,
+ * the worker, V8's background compilers). On a shared machine the wall time counts the time the
+ * thread waited for a core; the CPU time is what a run costs on an idle one.
+ */
+function rendererCpu() {
+  let worker = 0;
+  let all = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmd;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmd.includes('--type=renderer')) continue;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(f[11]) + Number(f[12]);
+        all += ticks;
+        if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('DedicatedWorker')) worker += ticks;
+      } catch {
+        // the thread ended
+      }
+    }
+  }
+  return { worker: worker / 100, all: all / 100 };
+}
+
 const samples = [];
 for (let k = 0; k <= runs; k++) {
   const value = centre * (k % 2 === 0 ? 1.1 : 1.2);
+  const cpu0 = rendererCpu();
   const m = await page.evaluate(
     ({ row, value, k }) =>
       new Promise((resolve) => {
@@ -87,8 +121,13 @@ for (let k = 0; k <= runs; k++) {
     { row, value, k },
   );
   if (m.error) throw new Error(m.error);
+  const cpu1 = rendererCpu();
+  m.workerCpu = cpu1.worker - cpu0.worker;
+  m.rendererCpu = cpu1.all - cpu0.all;
   samples.push(m);
-  console.log(`run ${k}${k === 0 ? ' (cold)' : ''}: worker ${m.seconds.toFixed(3)} s, request → redrawn ${(m.totalMs / 1000).toFixed(3)} s, main thread's longest pause ${m.maxGapMs.toFixed(0)} ms`);
+  console.log(
+    `run ${k}${k === 0 ? ' (cold)' : ''}: worker ${m.seconds.toFixed(3)} s wall, ${m.workerCpu.toFixed(2)} s CPU (renderer ${m.rendererCpu.toFixed(2)} s); request → redrawn ${(m.totalMs / 1000).toFixed(3)} s; main thread's longest pause ${m.maxGapMs.toFixed(0)} ms`,
+  );
 }
 const version = browser.version();
 await browser.close();
@@ -106,6 +145,8 @@ const result = {
   worker: stat((s) => s.seconds),
   total: stat((s) => s.totalMs / 1000),
   maxGapMs: stat((s) => s.maxGapMs),
+  workerCpu: stat((s) => s.workerCpu),
+  rendererCpu: stat((s) => s.rendererCpu),
   runs: samples,
 };
 writeFileSync(`bench/results/explore${a.kernel === 'js' ? '-js' : ''}.json`, JSON.stringify(result, null, 2) + '\n');
@@ -113,6 +154,7 @@ const f = (s) => `${s.median.toFixed(3)} s (${s.min.toFixed(3)}–${s.max.toFixe
 console.log(`\nload average at start ${result.machine.loadAverageAtStart.join(' / ')}`);
 console.log(`${a.scenario}, ${draws} draws, ${a.kernel} kernel, Chromium ${version}, median (min–max) of ${warm.length} warm runs:`);
 console.log(`  worker (compile the shifted scenario, draw, aggregate): ${f(result.worker)}`);
+console.log(`  the worker thread's CPU time: ${f(result.workerCpu)}; all the renderer's threads: ${f(result.rendererCpu)}`);
 console.log(`  request → table and charts redrawn: ${f(result.total)}`);
 console.log(`  main thread's longest pause: ${result.maxGapMs.median.toFixed(0)} ms (${result.maxGapMs.min.toFixed(0)}–${result.maxGapMs.max.toFixed(0)})`);
 console.log(`  cold first run: worker ${samples[0].seconds.toFixed(3)} s, total ${(samples[0].totalMs / 1000).toFixed(3)} s`);
