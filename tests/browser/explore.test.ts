@@ -148,6 +148,27 @@ describe.skipIf(!HAVE_CHROMIUM)(`the interactive report in headless Chromium${HA
     }
   }, 120_000);
 
+  it('Heze: a move while the page is drawing supersedes that run: the page shows the last move’s numbers, as a page moved there at once does', async () => {
+    const { page, errors } = await open(dirs.heze);
+    await slide(page, 'tfr.urban.value', 'centre', '1.4');
+    await page.waitForSelector('#explore-status[data-state=running]');
+
+    await slide(page, 'e0.urban.female.value', 'centre', '82');
+    await page.waitForSelector('#explore-status[data-state=page]', { timeout: 60_000 });
+    const afterTwo = { id: await page.$eval('#explore-status', (e) => (e as HTMLElement).dataset.id), table: await tableNumbers(page), command: await page.textContent('#explore-command') };
+    const direct = await open(dirs.heze);
+    await slide(direct.page, 'tfr.urban.value', 'centre', '1.4');
+    await slide(direct.page, 'e0.urban.female.value', 'centre', '82');
+    await direct.page.waitForSelector('#explore-status[data-state=page]', { timeout: 60_000 });
+
+    expect(afterTwo.id).toBe('2');
+    expect(afterTwo.command).toContain('assumptions.e0.urban.female.value={dist: pert, min: 80, mode: 82, max: 84}');
+    expect(afterTwo.table).toEqual(await tableNumbers(direct.page));
+    expect([...errors, ...direct.errors]).toEqual([]);
+    await page.close();
+    await direct.page.close();
+  }, 120_000);
+
   it('Heze: a move out of the parameter’s domain says why instead of drawing', async () => {
     const { page, errors } = await open(dirs.heze);
 
