@@ -11,7 +11,8 @@
  * the worker runs the JavaScript kernels, as in a browser without WebAssembly SIMD.
  * Needs `npm run build`. Writes bench/results/explore.json.
  *
- * Options: --draws 2000, --runs 9, --kernel wasm|js, --scenario scenarios/heze.yml.
+ * Options: --draws 2000, --runs 9, --kernel wasm|js, --workers N (the page's #workers=N; default
+ * the page's own: 2 on a machine with 2 cores or more), --scenario scenarios/heze.yml.
  *
  * @module
  */
@@ -30,6 +31,7 @@ const { values: a } = parseArgs({
     runs: { type: 'string', default: '9' },
     kernel: { type: 'string', default: 'wasm' },
     scenario: { type: 'string', default: 'scenarios/heze.yml' },
+    workers: { type: 'string', default: '' },
   },
 });
 const CHROMIUM = '/usr/bin/chromium';
@@ -50,14 +52,16 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
-await page.goto(pathToFileURL(join(out, 'report.html')).href + (a.kernel === 'js' ? '#kernel=js' : ''), { waitUntil: 'load' });
+const hash = new URLSearchParams({ ...(a.kernel === 'js' ? { kernel: 'js' } : {}), ...(a.workers ? { workers: a.workers } : {}) }).toString();
+await page.goto(pathToFileURL(join(out, 'report.html')).href + (hash ? `#${hash}` : ''), { waitUntil: 'load' });
+const threads = await page.evaluate(() => Number(new URLSearchParams(location.hash.slice(1)).get('workers')) || Math.min(2, navigator.hardwareConcurrency || 1));
 await page.fill('#explore-draws', String(draws));
 const row = 'tr[data-input="ruralToUrban.value"]';
 const centre = Number(await page.$eval(row, (tr) => tr.dataset.centre));
 
 /**
  * CPU seconds used so far (user + system, from /proc; Linux, 100 ticks a second) by Chromium's
- * renderer processes: by the thread of the page's Web Worker, and by all their threads (the page,
+ * renderer processes: by the threads of the page's Web Workers, and by all their threads (the page,
  * the worker, V8's background compilers). On a shared machine the wall time counts the time the
  * thread waited for a core; the CPU time is what a run costs on an idle one.
  */
@@ -141,6 +145,7 @@ const result = {
   scenario: a.scenario,
   draws,
   kernel: a.kernel,
+  workers: threads,
   cold: samples[0],
   worker: stat((s) => s.seconds),
   total: stat((s) => s.totalMs / 1000),
@@ -149,12 +154,12 @@ const result = {
   rendererCpu: stat((s) => s.rendererCpu),
   runs: samples,
 };
-writeFileSync(`bench/results/explore${a.kernel === 'js' ? '-js' : ''}.json`, JSON.stringify(result, null, 2) + '\n');
+writeFileSync(`bench/results/explore${a.kernel === 'js' ? '-js' : ''}-${threads}w.json`, JSON.stringify(result, null, 2) + '\n');
 const f = (s) => `${s.median.toFixed(3)} s (${s.min.toFixed(3)}–${s.max.toFixed(3)})`;
 console.log(`\nload average at start ${result.machine.loadAverageAtStart.join(' / ')}`);
-console.log(`${a.scenario}, ${draws} draws, ${a.kernel} kernel, Chromium ${version}, median (min–max) of ${warm.length} warm runs:`);
+console.log(`${a.scenario}, ${draws} draws, ${a.kernel} kernel, ${threads} worker(s), Chromium ${version}, median (min–max) of ${warm.length} warm runs:`);
 console.log(`  worker (compile the shifted scenario, draw, aggregate): ${f(result.worker)}`);
-console.log(`  the worker thread's CPU time: ${f(result.workerCpu)}; all the renderer's threads: ${f(result.rendererCpu)}`);
+console.log(`  the worker threads' CPU time: ${f(result.workerCpu)}; all the renderer's threads: ${f(result.rendererCpu)}`);
 console.log(`  request → table and charts redrawn: ${f(result.total)}`);
 console.log(`  main thread's longest pause: ${result.maxGapMs.median.toFixed(0)} ms (${result.maxGapMs.min.toFixed(0)}–${result.maxGapMs.max.toFixed(0)})`);
 console.log(`  cold first run: worker ${samples[0].seconds.toFixed(3)} s, total ${(samples[0].totalMs / 1000).toFixed(3)} s`);

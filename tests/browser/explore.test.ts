@@ -115,12 +115,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`the interactive report in headless Chromium${HA
     await page.close();
   }, 120_000);
 
-  it('Heze, #kernel=js: the worker runs the JavaScript kernels (as where SIMD is missing) and gives the same numbers as the CLI', async () => {
+  it('Heze, #kernel=js&workers=3: three workers with the JavaScript kernels (as where SIMD is missing) give the same numbers as the CLI', async () => {
     {
       const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(pathToFileURL(join(dirs.heze, 'report.html')).href + '#kernel=js', { waitUntil: 'load' });
+      await page.goto(pathToFileURL(join(dirs.heze, 'report.html')).href + '#kernel=js&workers=3', { waitUntil: 'load' });
       await page.fill('#explore-draws', '400');
       await page.$eval('#explore-draws', (el) => el.dispatchEvent(new Event('change')));
 

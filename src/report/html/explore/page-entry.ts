@@ -4,7 +4,9 @@
  * script (a Blob URL: pages opened from disk cannot load workers from files), wires the panel's
  * sliders, and shows each result with the report's own code: the targets table (`targetsTable`),
  * the drivers, and the fans and decomposition (`chartData`, `drawCharts`). "Reset" puts back the
- * file's run. The status line carries the last run's figures for tests and benchmarks
+ * file's run. Draws run in two workers where the machine has two cores or more (`#workers=N` in
+ * the page's address chooses; `#kernel=js` forces the JavaScript kernels). The status line
+ * carries the last run's figures for tests and benchmarks
  * (`data-state` file | running | page | error, `data-id`, `data-seconds` in the worker,
  * `data-total-ms` from the request to the redrawn page).
  *
@@ -145,18 +147,29 @@ export function startExplore(uPlot: unknown): void {
     document.body.classList.remove('stale');
   };
 
+  // report.html#kernel=js forces the JavaScript kernels (as URBCAST_KERNEL=js does for the CLI);
+  // #workers=N draws in N threads (default: 2 where the machine has 2 cores or more)
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const kernel = hash.get('kernel') ?? undefined;
+  const threads = Math.max(1, Math.min(8, Number(hash.get('workers')) || Math.min(2, navigator.hardwareConcurrency || 1)));
   let worker: Worker;
+  const helpers: Worker[] = [];
   try {
-    worker = new Worker(URL.createObjectURL(new Blob([workerEl.textContent!], { type: 'text/javascript' })));
+    const url = URL.createObjectURL(new Blob([workerEl.textContent!], { type: 'text/javascript' }));
+    worker = new Worker(url);
+    for (let h = 1; h < threads; h++) helpers.push(new Worker(url));
   } catch {
     setStatus('error', w.noWorker);
     for (const r of rows) r.range.disabled = r.box.disabled = r.spread.disabled = true;
     return;
   }
   const post = (m: WorkerRequest) => worker.postMessage(m);
-  // report.html#kernel=js forces the JavaScript kernels (as URBCAST_KERNEL=js does for the CLI)
-  const kernel = new URLSearchParams(location.hash.slice(1)).get('kernel') ?? undefined;
-  post({ type: 'init', model: modelText, scenario: data.scenario, engineVersion: data.engineVersion, kernel });
+  const ports = helpers.map((h) => {
+    const c = new MessageChannel();
+    h.postMessage({ type: 'helper', model: modelText, kernel, port: c.port2 } satisfies WorkerRequest, [c.port2]);
+    return c.port1;
+  });
+  worker.postMessage({ type: 'init', model: modelText, scenario: data.scenario, engineVersion: data.engineVersion, kernel, helpers: ports } satisfies WorkerRequest, ports);
 
   let id = 0;
   let t0 = 0;

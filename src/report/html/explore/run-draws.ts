@@ -15,7 +15,7 @@
  */
 import { RunAccumulator } from '../../../engine/aggregate/accumulator.js';
 import type { CompiledScenario } from '../../../engine/compile.js';
-import { DrawKernel } from '../../../engine/kernel.js';
+import { DrawKernel, type BatchResult, type DrawTask } from '../../../engine/kernel.js';
 import type { ModelDefinition } from '../../../engine/model.js';
 import type { RunResult } from '../../../engine/result.js';
 import { PILOT_DRAWS } from '../../../engine/pilot.js';
@@ -32,6 +32,13 @@ export interface DrawRunOptions {
   progress?: (done: number, total: number) => void;
   /** Awaited between batches; resolves false to stop (then `runDraws` resolves null). */
   pause?: () => Promise<boolean>;
+  /**
+   * Other threads drawing with the same compiled scenario: `helpers[h](task)` resolves to the
+   * batch's result. Batches after the pilot go round-robin to this thread and each helper, all
+   * helpers' batches asked for at once (each helper runs its own in order), and are added in
+   * draw order: the result is the same bits as without helpers.
+   */
+  helpers?: ((task: DrawTask) => Promise<BatchResult>)[];
   /** The scenario's identity for the result. */
   scenario: RunInfo['scenario'];
   engineVersion: string;
@@ -57,17 +64,25 @@ export async function runDraws(cs: CompiledScenario, models: Record<string, Mode
   const N = cs.main.sampling.draws;
   const batch = o.batch ?? 100;
   const sensitivity = o.sensitivity ?? true;
-  const median = kernel.medianRun();
   const P = Math.min(N, PILOT_DRAWS);
+  const tasks: DrawTask[] = [];
+  for (let start = P; start < N; start += batch) tasks.push({ start, count: Math.min(batch, N - start), full: true });
+  const helpers = o.helpers ?? [];
+  const W = helpers.length + 1;
+  // the helpers start on their batches while this thread runs the median path and the pilot
+  const remote = tasks.map((task, i) => (i % W === 0 ? null : helpers[(i % W) - 1](task)));
+  // a failed batch of a helper is reported when its turn comes (not as an unhandled rejection before)
+  for (const r of remote) r?.catch(() => undefined);
+  const median = kernel.medianRun();
   const pilot = kernel.run({ start: 0, count: P, full: true });
   const acc = new RunAccumulator(cs, [pilot], median, { sensitivity });
   acc.add(pilot);
   o.progress?.(P, N);
-  for (let start = P; start < N; start += batch) {
+  for (const [i, task] of tasks.entries()) {
     if (o.pause !== undefined && !(await o.pause())) return null;
-    const b = kernel.run({ start, count: Math.min(batch, N - start), full: true });
+    const b = remote[i] === null ? kernel.run(task) : await remote[i];
     acc.add(b);
-    o.progress?.(start + b.count, N);
+    o.progress?.(task.start + b.count, N);
   }
   return summarize(cs, acc, median, null, {
     scenario: o.scenario,

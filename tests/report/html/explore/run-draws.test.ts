@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import cohort from '../../../../models/cohort/index.js';
 import { runScenario } from '../../../../src/engine/run.js';
+import { DrawKernel, type BatchResult, type DrawTask } from '../../../../src/engine/kernel.js';
 import { loadScenario } from '../../../../src/scenario/load.js';
 import { exploreModel } from '../../../../src/report/html/explore/model.js';
 import { runDraws } from '../../../../src/report/html/explore/run-draws.js';
@@ -29,6 +30,25 @@ describe('runDraws', () => {
     });
     expect(pick(page!)).toEqual(pick(cli));
     expect(page!.targets.find((t) => t.id === 'heze.P001')!.pMet).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('gives the same bits with helpers drawing every other batch, answering out of order', async () => {
+    const cs = exploreModel(await loadScenario('scenarios/heze.yml'), { draws: 900 }).cs;
+    const info = { scenario: { name: '', file: '', sha256: null, model: 'cohort', region: '', sets: [] }, engineVersion: 'test' };
+    const helpers = [0, 1].map((h) => {
+      const kernel = new DrawKernel(cs, cohort, cs.references.map(() => cohort));
+      // the second helper answers late: the batches still go in draw order
+      return (task: DrawTask) => new Promise<BatchResult>((resolve) => setTimeout(() => resolve(kernel.run(task)), h * 20));
+    });
+    const asked: number[] = [];
+    const counting = helpers.map((f) => (task: DrawTask) => (asked.push(task.start), f(task)));
+
+    const alone = await runDraws(cs, { cohort }, { batch: 64, ...info });
+    const shared = await runDraws(cs, { cohort }, { batch: 64, helpers: counting, ...info });
+
+    expect(asked.length).toBeGreaterThan(5);
+    expect(shared!.targets).toEqual(alone!.targets);
+    expect(shared!.metrics).toEqual(alone!.metrics);
   }, 120_000);
 
   it('stops between batches when pause resolves false', async () => {
