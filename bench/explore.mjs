@@ -76,13 +76,20 @@ function rendererCpu() {
       continue;
     }
     if (!cmd.includes('--type=renderer')) continue;
+    const ticks = (file) => {
+      const stat = readFileSync(file, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(f[11]) + Number(f[12]);
+    };
+    // the process's own count keeps the time of threads that have ended
+    try {
+      all += ticks(`/proc/${pid}/stat`);
+    } catch {
+      continue;
+    }
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const ticks = Number(f[11]) + Number(f[12]);
-        all += ticks;
-        if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('DedicatedWorker')) worker += ticks;
+        if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('DedicatedWorker')) worker += ticks(`/proc/${pid}/task/${tid}/stat`);
       } catch {
         // the thread ended
       }
