@@ -11,7 +11,7 @@
  * shard therefore keeps, per draw, exactly what the run's accumulator consumes, and the merge
  * feeds it, in draw order, through the run's own code (`runScenario` with a stored
  * {@link DrawSource}): the bits are those of an unsharded run by construction. The price is
- * size: 8 bytes × {@link recordLength} per draw (Heze: 2.0 kB, 2 GB for 10⁶ draws).
+ * size: 8 bytes × {@link recordLength} per draw (Heze: 479 values, 3.8 kB a draw, 3.8 GB for 10⁶ draws).
  *
  * **Record layout** (native little-endian float64, one record per draw, draws in order):
  * `series[S] · values[T] · uniforms[J] · refParts[R] · logWeight[W]` with S = metrics × years,
