@@ -34,6 +34,37 @@ export interface RunCommand {
   /** `--replay-draw i`: re-run draw i alone and print its inputs and path. */
   replayDraw?: number;
   lang: Lang;
+  /** `--shard K/N`: run only shard K's block of draws and write its partial state into `out` (`shard-command.ts`). */
+  shard?: { k: number; n: number };
+}
+
+/** `simulate merge DIR…`: one run's result from its shards (`merge-command.ts`). */
+export interface MergeCommand {
+  kind: 'merge';
+  dirs: string[];
+  /** The scenario file, if not where the shards were run from (its SHA-256 must match). */
+  scenario?: string;
+  workers?: number;
+  out?: string;
+  format: OutputFormat;
+  quiet: boolean;
+  lang: Lang;
+}
+
+/** `simulate sweep FILE… --shards N --out DIR`: one task of a job array, the task list, or the merges (`sweep-command.ts`). */
+export interface SweepCommand {
+  kind: 'sweep';
+  scenarios: string[];
+  shards: number;
+  out: string;
+  /** Task index (default: $SLURM_ARRAY_TASK_ID, else $JOB_COMPLETION_INDEX). */
+  index?: number;
+  action: 'run' | 'list' | 'merge';
+  draws?: number;
+  seed?: number;
+  workers?: number;
+  format: OutputFormat;
+  quiet: boolean;
 }
 
 /** `simulate backtest --scenario FILE …`: project from the origin and score the later observations. */
@@ -56,6 +87,8 @@ export interface BacktestCommand {
 export type Command =
   | RunCommand
   | BacktestCommand
+  | MergeCommand
+  | SweepCommand
   | { kind: 'validate'; files: string[]; sets: string[] }
   | { kind: 'schema' }
   | { kind: 'output'; text: string };
@@ -63,6 +96,14 @@ export type Command =
 const FORMATS: OutputFormat[] = ['table', 'json', 'csv', 'html'];
 const LANGS: Lang[] = ['en', 'zh'];
 
+
+/** `K/N` with 1 ≤ K ≤ N. */
+function shardOf(v: string): { k: number; n: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  const [k, n] = m === null ? [NaN, NaN] : [Number(m[1]), Number(m[2])];
+  if (!(k >= 1 && k <= n)) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (shard K of N, counted from 1), got ${v}`);
+  return { k, n };
+}
 
 /**
  * Parses the arguments (without `node` and the script).
@@ -97,10 +138,12 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           .option('deterministic', { type: 'boolean', default: false, describe: 'One projection with every uncertain input at its median' })
           .option('dump-schedules', { type: 'string', describe: "Write the model's compiled per-year inputs (deterministic run) to this JSON file" })
           .option('replay-draw', { type: 'string', describe: 'Re-run draw i of the run alone (same --draws and --seed) and print its inputs, parameters and path' })
-          .option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'Language of the report' }),
+          .option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'Language of the report' })
+          .option('shard', { type: 'string', describe: 'Run only shard K of N (a contiguous block of the draws) and write its partial state into --out DIR, for simulate merge' }),
       (a) => {
         if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE (or a command: validate, schema)');
-        once(a, ['format', 'quiet', 'deterministic', 'lang'], ['scenario', 'out', 'dump-schedules']);
+        once(a, ['format', 'quiet', 'deterministic', 'lang'], ['scenario', 'out', 'dump-schedules', 'shard']);
+        const shard = a.shard === undefined ? undefined : shardOf(a.shard);
         const draws = wholeNumber('draws', a.draws, 1, MAX_DRAWS);
         const seed = wholeNumber('seed', a.seed, 0);
         const workers = wholeNumber('workers', a.workers, 1);
@@ -121,6 +164,73 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           ...(a.dumpSchedules !== undefined ? { dumpSchedules: a.dumpSchedules } : {}),
           ...(replayDraw !== undefined ? { replayDraw } : {}),
           lang: a.lang,
+          ...(shard !== undefined ? { shard } : {}),
+        };
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      "Merge shards' partial states (simulate --shard K/N) into the run's result: the same bits as one unsharded run",
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'Shard folders, every shard 1 … N once, any order' })
+          .option('scenario', { type: 'string', describe: 'The scenario file, if it moved since the shards ran (its SHA-256 must match theirs)' })
+          .option('workers', { type: 'string', describe: "Worker threads for the lever search (it runs at merge time); never changes the results" })
+          .option('out', { type: 'string', describe: 'Write files into this folder instead of printing' })
+          .option('format', { choices: FORMATS, default: 'table' as OutputFormat, describe: 'Output format' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' })
+          .option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'Language of the report' }),
+      (a) => {
+        once(a, ['format', 'quiet', 'lang'], ['scenario', 'out']);
+        const workers = wholeNumber('workers', a.workers, 1);
+        command = {
+          kind: 'merge',
+          dirs: a.dirs.map(String),
+          ...(a.scenario !== undefined ? { scenario: a.scenario } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+          ...(a.out !== undefined ? { out: a.out } : {}),
+          format: a.format,
+          quiet: a.quiet,
+          lang: a.lang,
+        };
+      },
+    )
+    .command(
+      'sweep <scenarios..>',
+      'Scenarios × shards as a job array: run task i (--index, $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX), --list the tasks, or --merge every scenario',
+      (y) =>
+        y
+          .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
+          .option('shards', { type: 'string', demandOption: true, describe: 'Shards per scenario' })
+          .option('out', { type: 'string', demandOption: true, describe: 'Folder of the sweep: OUT/<scenario>/shard-K-of-N, merged into OUT/<scenario>/result' })
+          .option('index', { type: 'string', describe: 'Task to run, 0 … scenarios × shards − 1 (default: $SLURM_ARRAY_TASK_ID, else $JOB_COMPLETION_INDEX)' })
+          .option('list', { type: 'boolean', default: false, describe: 'Print the tasks and their number instead of running one' })
+          .option('merge', { type: 'boolean', default: false, describe: "Merge every scenario's shards (after the array)" })
+          .option('draws', { type: 'string', describe: "Number of draws (default: each scenario's draws)" })
+          .option('seed', { type: 'string', describe: "Random seed, a whole number 0 … 2^53 − 1 (default: each scenario's seed)" })
+          .option('workers', { type: 'string', describe: 'Worker threads per task; never changes the results' })
+          .option('format', { choices: FORMATS, default: 'json' as OutputFormat, describe: 'Output format of the merged results' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' }),
+      (a) => {
+        once(a, ['format', 'quiet', 'list', 'merge'], ['out']);
+        const shards = wholeNumber('shards', a.shards, 1, MAX_DRAWS)!;
+        const index = wholeNumber('index', a.index, 0);
+        const draws = wholeNumber('draws', a.draws, 1, MAX_DRAWS);
+        const seed = wholeNumber('seed', a.seed, 0);
+        const workers = wholeNumber('workers', a.workers, 1);
+        if (a.list && a.merge) throw new UsageError('give --list or --merge, not both');
+        command = {
+          kind: 'sweep',
+          scenarios: a.scenarios.map(String),
+          shards,
+          out: a.out,
+          ...(index !== undefined ? { index } : {}),
+          action: a.list ? 'list' : a.merge ? 'merge' : 'run',
+          ...(draws !== undefined ? { draws } : {}),
+          ...(seed !== undefined ? { seed } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+          format: a.format,
+          quiet: a.quiet,
         };
       },
     )
@@ -181,6 +291,9 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
     .example('$0 backtest --scenario bench/backtests/national-2010-cohort.yml --origin 2010', 'Score a projection from 2010 against what happened after')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
+    .example('$0 --scenario scenarios/heze.yml --shard 2/4 --out shards/2', 'Run the second quarter of the draws (on another machine)')
+    .example('$0 merge shards/1 shards/2 shards/3 shards/4 --format csv --out final', "The shards' result: the same bytes as one run")
+    .example('$0 sweep scenarios/*.yml --shards 4 --out sweep --list', 'The tasks of a job array (examples/slurm, examples/kubernetes)')
     .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 3 output not written (disk full, read-only, no permission: DIR is as it was), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
     .version(engineVersion())
     .help()

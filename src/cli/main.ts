@@ -34,7 +34,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case 'validate':
         return await validateCommand(cmd.files, cmd.sets, io);
       case 'run':
-        return await runCommand(cmd, io);
+        return cmd.shard === undefined ? await runCommand(cmd, io) : await (await import('./shard-command.js')).shardCommand({ ...cmd, shard: cmd.shard }, io);
+      case 'merge':
+        return await (await import('./merge-command.js')).mergeCommand(cmd, io);
+      case 'sweep':
+        return await (await import('./sweep-command.js')).sweepCommand(cmd, io);
       case 'backtest':
         // imported only now, so that --help, validate and schema stay fast
         return await (await import('./backtest-command.js')).backtestCommand(cmd, io);

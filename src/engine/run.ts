@@ -32,8 +32,9 @@ import { evaluatePaths } from '../params/compile.js';
 import { sampleInputs } from '../params/sampler.js';
 import { searchLevers, type LeverResult } from './lever.js';
 import { assumedEvaluation, medianDirections, shiftedEvaluation } from './lever-draws.js';
-import { createExecutor, runInOrder, splitTasks, type Executor } from './pool.js';
+import { createExecutor, type Executor } from './pool.js';
 import { chooseWorkers } from './workers.js';
+import { poolSource, type DrawSource } from './draw-source.js';
 import { createProgress, type Progress } from './progress.js';
 import { PILOT_DRAWS } from './pilot.js';
 import type { RunResult } from './result.js';
@@ -64,6 +65,12 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The `--set` overrides the scenario was loaded with: recorded in `result.scenario.sets`, not applied again. */
   sets?: readonly string[];
+  /**
+   * Where the main run's draws come from (default: run on the pool). `simulate merge` reads them
+   * from shards' partial states instead (`draw-source.ts`); everything after, in draw order, is
+   * this function's own code, so the result has the same bits.
+   */
+  source?: DrawSource;
 }
 
 export { PILOT_DRAWS } from './pilot.js';
@@ -76,7 +83,7 @@ function positiveInt(name: string, v: number | undefined): void {
 }
 
 /** Runs the deterministic projection, reporting an infeasible median path like a failed draw. */
-function medianRun(exec: Executor, cs: CompiledScenario): MedianRun {
+export function medianRun(exec: Executor, cs: CompiledScenario): MedianRun {
   try {
     return exec.medianRun();
   } catch (e) {
@@ -123,7 +130,7 @@ export function drawInputs(cs: CompiledScenario, i: number): { name: string; val
  * draws from `start` (start −1: the median path). The error names the draw, the metric, the
  * year and the draw's inputs.
  */
-function checkFinite(cs: CompiledScenario, series: Float64Array, start: number, count: number): void {
+export function checkFinite(cs: CompiledScenario, series: Float64Array, start: number, count: number): void {
   const S = series.length / count;
   const T1 = cs.years.length;
   for (let k = 0; k < series.length; k++) {
@@ -247,13 +254,15 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
       if (leverLogW !== null && b.error === null && b.start < leverDraws) leverLogW.set(b.logWeights!.subarray(0, Math.min(leverDraws, b.start + b.count) - b.start), b.start);
       progress.draws((done += b.count));
     };
-    await runInOrder(exec, splitTasks(0, P, batchSize, true), (b) => (counted(b), pilot.push(b)), { maxInFlight: inFlight, signal: o.signal });
+    const source = o.source ?? poolSource;
+    const via = { exec, batchSize, inFlight, signal: o.signal };
+    await source(0, P, (b) => (counted(b), pilot.push(b)), via);
     const acc = new RunAccumulator(cs, pilot, median, { sensitivity: o.sensitivity });
     for (const b of pilot.splice(0)) {
       acc.add(b);
       exec.release(b);
     }
-    await runInOrder(exec, splitTasks(P, N, batchSize, true), (b) => (counted(b), acc.add(b), exec.release(b)), { maxInFlight: inFlight, signal: o.signal });
+    await source(P, N, (b) => (counted(b), acc.add(b), exec.release(b)), via);
     if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
     const leverWeights = leverLogW === null ? null : relativeWeights(leverLogW);
     let levers: (LeverResult | null)[] | null = null;

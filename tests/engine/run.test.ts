@@ -7,36 +7,9 @@ import type { ModelDefinition } from '../../src/engine/model.js';
 import type { RunResult } from '../../src/engine/result.js';
 import { PILOT_DRAWS, runScenario, type RunOptions } from '../../src/engine/run.js';
 import { compileParams, evaluatePaths } from '../../src/params/compile.js';
+import { rich, what } from '../fixtures/engine/rich-scenario.js';
 import { toyInput, type ToyOptions } from '../fixtures/engine/toy-scenario.js';
 import toy from '../fixtures/toy-model.js';
-
-/** Everything but the fields that describe how (not what) was run. */
-function what(r: RunResult): string {
-  const { seconds: _s, startedAt: _t, workers: _w, batchSize: _b, ...run } = r.run;
-  return JSON.stringify({ ...r, run });
-}
-
-const province = toyInput({ name: 'province', file: '/virtual/province.yml', assumptions: { migration: { dist: 'uniform', min: 0.005, max: 0.02 } } });
-
-/** A scenario using every feature: paths with change, LHS, a correlation, every kind of target. */
-const rich: ToyOptions = {
-  draws: 300,
-  seed: 11,
-  assumptions: {
-    migration: { value: { dist: 'triangular', min: 0.01, mode: 0.02, max: 0.035 }, change: { dist: 'uniform', min: -0.001, max: 0.0005 } },
-    growth: { byYear: { '2022': { dist: 'uniform', min: -0.005, max: 0.01 }, '2028': 0 } },
-  },
-  sampling: { lhs: true, correlations: [{ between: ['migration.value', 'growth.byYear.2022'], rho: -0.4 }] },
-  references: { 'province.yml': province },
-  targets: [
-    { id: 'u25', year: 2025, value: 0.57 },
-    { id: 'u30', year: 2030, value: 0.62 },
-    { id: 'near', year: 2028, comparator: '~', value: 0.6 },
-    { id: 'flow', kind: 'flow', metric: 'ruralToUrban', window: [2021, 2025], value: 40000, milestone: false },
-    { id: 'vsProvince', kind: 'gain', window: [2021, 2030], comparator: '>=', value: 0.002, reference: { scenario: 'province.yml' } },
-    { id: 'vsGain', kind: 'gain', window: [2021, 2025], comparator: '>', value: 0, reference: { gain: { dist: 'uniform', min: 0.005, max: 0.012 } }, milestone: false },
-  ],
-};
 
 const fast: RunOptions = { progress: false, leverDraws: 120 };
 
