@@ -32,6 +32,8 @@ export type Slot = { fixed: number } | { input: number };
 /** How a parameter's path over the horizon is built. */
 export type ParamPlan =
   | { kind: 'level'; value: Slot; change: Slot }
+  /** value + change·t with a walk z_t (innovations: inputs first … first + steps − 2), kept in [lo, hi]. */
+  | { kind: 'walk'; value: Slot; change: Slot; first: number; ar: number; log: boolean; lo: number; hi: number }
   | { kind: 'byYear'; offsets: number[]; values: Slot[] };
 
 /** One uncertain scalar: a distribution with its own random stream. */
@@ -117,7 +119,15 @@ export function compileParams(decls: ParamDecl[], baseYear: number, steps: numbe
     } else {
       const v = spec.value as Value;
       const c = spec.change ?? 0;
-      plans.push({ kind: 'level', value: slot(v, 'value'), change: slot(c, 'change') });
+      const value = slot(v, 'value');
+      const change = slot(c, 'change');
+      if (spec.walk === undefined) plans.push({ kind: 'level', value, change });
+      else {
+        const first = inputs.length;
+        for (let t = 1; t < steps; t++) slot({ dist: 'normal', mean: 0, sd: spec.walk.sd }, `walk.${baseYear + 1 + t}`);
+        const [dlo, dhi] = d.domain;
+        plans.push({ kind: 'walk', value, change, first, ar: spec.walk.ar ?? 1, log: spec.walk.scale === 'log', lo: dlo, hi: dhi });
+      }
       const [vlo, vhi] = range(v);
       const [clo, chi] = range(c);
       const span = steps - 1;
@@ -163,6 +173,16 @@ export function evaluatePaths(c: CompiledParams, inputValues: Float64Array, out:
       const v = slotValue(plan.value, inputValues);
       const ch = slotValue(plan.change, inputValues);
       for (let t = 0; t < H; t++) out[base + t] = v + ch * t;
+    } else if (plan.kind === 'walk') {
+      const v = slotValue(plan.value, inputValues);
+      const ch = slotValue(plan.change, inputValues);
+      const { first, ar, log, lo, hi } = plan;
+      let z = 0;
+      for (let t = 0; t < H; t++) {
+        if (t > 0) z = ar * z + inputValues[first + t - 1];
+        const x = log ? (v + ch * t) * Math.exp(z) : v + ch * t + z;
+        out[base + t] = x < lo ? lo : x > hi ? hi : x;
+      }
     } else {
       const { offsets, values } = plan;
       const n = offsets.length;
