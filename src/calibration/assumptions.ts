@@ -145,7 +145,7 @@ export function deriveAssumptions(
   const ruralE0 = (p: WrittenParam): WrittenParam => ({ ...p, why: `as the urban value: no urban–rural e0 gap in the data (assumption: none in the central value; the ±${rules.e0Spread} years cover one)` });
   const tfrWhy =
     `least-squares line through ${wppRows} (UN WPP 2024 TFR, ${sig(tfrLine.atFirstYear, 5)} in ${y1}, ${tfrLine.slope >= 0 ? '+' : ''}${sig(tfrLine.slope, 3)}/yr) ` +
-    `× φ_post ${sig(phiPost, 4)} (φ = ${sig(phi, 4)} fitted to the child share of ${fit.fit.ageTarget.source}; ${STATED.post2020Fertility.value}: ${STATED.post2020Fertility.why.slice(0, 60)}…)`;
+    `× φ_post ${sig(phiPost, 4)} (φ = ${sig(phi, 4)} fitted to the child share of ${fit.fit.ageTarget.source}; ${STATED.post2020Fertility.value}, src/calibration/assumptions-stated.ts STATED.post2020Fertility)`;
   const external: WrittenParam = {
     ...nu,
     why: `${fitted}${recentText}: ν = ${nuEst.map((v) => pct(v)).join(', ')} a year (first fit, recent fit, recent fit at φ = 1 and at φ); ${spreadWhy}`,
@@ -153,7 +153,7 @@ export function deriveAssumptions(
   const assumptions: CalibratedAssumptions = {
     tfr: {
       urban: { ...tfr(vitals.kU), why: `${tfrWhy} × urban factor ${sig(vitals.kU, 4)}; spread ± (|φ − 1|/2 + ${rules.tfrNationalSpread * 100}% of the national level): assumption` },
-      rural: { ...tfr(vitals.kR), why: `as tfr.urban with the rural factor ${sig(vitals.kR, 5)} (${STATED.ruralUrbanTfrRatio.why.slice(0, 40)}…, src/calibration/assumptions-stated.ts)` },
+      rural: { ...tfr(vitals.kR), why: `as tfr.urban with the rural factor ${sig(vitals.kR, 5)} (assumption: rural TFR ${STATED.ruralUrbanTfrRatio.value}× urban, src/calibration/assumptions-stated.ts STATED.ruralUrbanTfrRatio)` },
     },
     e0: { urban: { female: e0F, male: e0M }, rural: { female: ruralE0(e0F), male: ruralE0(e0M) } },
     srb: {
@@ -167,13 +167,13 @@ export function deriveAssumptions(
     urbanToRural: { value: STATED.urbanToRural.value, why: STATED.urbanToRural.why },
     reclassification: {
       ...c,
-      why: `c = ρ/4 in every fit (${STATED.reclassificationPerRho.why.slice(0, 75)}…, src/calibration/assumptions-stated.ts): ${cEst.map((v) => pct(v)).join(', ')}; ${spreadWhy}`,
+      why: `c = ρ/4 in every fit (assumption: the census change gives only migration + reclassification together, src/calibration/assumptions-stated.ts STATED.reclassificationPerRho): ${cEst.map((v) => pct(v)).join(', ')}; ${spreadWhy}`,
     },
-    external: { urban: { rate: external }, rural: { rate: { ...nu, why: `as external.urban (${STATED.externalSameRateBothAreas.why})` } } },
+    external: { urban: { rate: external }, rural: { rate: { ...nu, why: 'as external.urban (assumption: the same rate in both areas, src/calibration/assumptions-stated.ts STATED.externalSameRateBothAreas)' } } },
   };
   const correlations: WrittenCorrelation[] = [
     { between: ['tfr.urban.value', 'tfr.rural.value'], rho: 0.9, why: "assumption: both areas' fertility follows one regional level (the calibration's single factor φ); the area ratio is less certain" },
-    { between: ['external.urban.rate.value', 'external.rural.rate.value'], rho: 0.95, why: `assumption: one net external rate for both areas, as calibrated (${STATED.externalSameRateBothAreas.why.slice(0, 70)}…)` },
+    { between: ['external.urban.rate.value', 'external.rural.rate.value'], rho: 0.95, why: 'assumption: one net external rate for both areas, as calibrated (src/calibration/assumptions-stated.ts STATED.externalSameRateBothAreas)' },
     { between: ['ruralToUrban.value', 'reclassification.value'], rho: 0.8, why: 'the calibration ties c to ρ (c = ρ/4), so both follow the same pace; below 1 because the split between them is an assumption' },
   ];
   if (typeof rho.change !== 'number' && typeof c.change !== 'number') {

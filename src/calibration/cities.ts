@@ -1,26 +1,46 @@
 /**
- * The calibration inputs of the plan scenarios' regions (Heze, Jining, Jinan, Shandong), read from
- * seeds/data: the 2010 and 2020 censuses, the year-end points since, and for Shandong (whose census
- * age shares are not in seeds/data) the year-end age shares. Also each scenario's baseline
- * population and baseline age bands.
+ * The calibration inputs of the plan scenarios' regions (Heze, Jining, Jinan, Shandong): the 2010
+ * and 2020 censuses with their pyramids from the census catalogue (Shandong's summed over its
+ * prefectures), the year-end points since (seeds/data/cities_annual.csv,
+ * seeds/data/shandong_urbanisation.csv). Also each scenario's baseline population and pyramid.
  *
  * @module
  */
 import { join } from 'node:path';
+import { loadCatalogue, type CensusUnit } from '../census/index.js';
 import { readCsv } from '../data/csv.js';
-import type { AgeBands, AgeTarget, RegionCalibrationInput, YearEndPoint } from './types.js';
+import { bandShares, fromPyramid } from './pyramid.js';
+import { censusPoint, sumPyramids, unitAgeBands, unitPyramid } from './catalogue-input.js';
+import type { AgeBands, AgeTarget, PyramidRows, RegionCalibrationInput, YearEndPoint } from './types.js';
 
 /** The plan regions with a calibrated scenario. */
 export const PLAN_REGIONS = ['heze', 'jining', 'jinan', 'shandong'] as const;
 export type PlanRegion = (typeof PLAN_REGIONS)[number];
 
-/** A plan scenario's baseline: year, population (with why) and the age bands of its pyramid. */
+/** A plan scenario's baseline: year, population (with why) and its pyramid's shape. */
 export interface PlanBaseline {
   year: number;
   population: { value: number; why: string } | { seed: string };
   /** Population the baseline pyramid is scaled to. */
   pyramidPopulation: number;
-  bands: AgeBands;
+  /** The 2020 census pyramid (its shape; counts are scaled to `pyramidPopulation`). */
+  pyramid: PyramidRows;
+}
+
+/** The plan cities' 2020 codes in the census catalogue. */
+export const PLAN_CODES = { heze: '371700', jining: '370800', jinan: '370100' } as const;
+
+function unitOf(dataDir: string, id: keyof typeof PLAN_CODES): CensusUnit {
+  const u = loadCatalogue(dataDir).byCode(PLAN_CODES[id]);
+  if (u === undefined) throw new RangeError(`census catalogue: no unit ${PLAN_CODES[id]} (${id})`);
+  return u;
+}
+
+function shandongPyramid(dataDir: string, year: 2010 | 2020): PyramidRows {
+  const units = loadCatalogue(dataDir).units.filter((u) => u.provinceCode === '370000');
+  const p = sumPyramids(units, year, '山东省 Shandong', dataDir);
+  if (p === undefined) throw new RangeError(`census catalogue: a Shandong prefecture has no ${year} pyramid`);
+  return p;
 }
 
 /** Scenario baseline years (the plans' base years: heze.P004, jining's plan table, jinan.P008, Shandong's 2021 row). */
@@ -36,24 +56,8 @@ function parseAgeNote(note: string, source: string): AgeBands | null {
 const num = (s: string | undefined) => (s === undefined || s === '' ? undefined : Number(s));
 
 function cityInput(dataDir: string, id: Exclude<PlanRegion, 'shandong'>): RegionCalibrationInput {
-  const census = readCsv(join(dataDir, 'cities_census.csv'));
+  const u = unitOf(dataDir, id);
   const annual = readCsv(join(dataDir, 'cities_annual.csv'));
-  const row = (y: number) => {
-    const r = census.find((x) => x.city === id && Number(x.census_year) === y);
-    if (r === undefined) throw new RangeError(`cities_census.csv: no row ${id} ${y}`);
-    return r;
-  };
-  const cite = (y: number) => `seeds/data/cities_census.csv row ${id} ${y}`;
-  const point = (y: number) => {
-    const r = row(y);
-    return {
-      year: y,
-      population: Number(r.pop),
-      urbanShare: Number(r.urban_pct) / 100,
-      source: cite(y),
-      ageBands: { froms: [0, 15, 60], shares: [r.age_0_14_pct, r.age_15_59_pct, r.age_60plus_pct].map(Number), source: `${cite(y)} (age shares 0-14/15-59/60+)` },
-    };
-  };
   const later: YearEndPoint[] = annual
     .filter((r) => r.city === id && !/old boundary/.test(r.note) && (Number(r.year) > 2020 || (r.resident_pop_10k !== '' && Number(r.year) < 2020)))
     .map((r) => ({
@@ -63,12 +67,13 @@ function cityInput(dataDir: string, id: Exclude<PlanRegion, 'shandong'>): Region
       note: r.note,
       source: `seeds/data/cities_annual.csv row ${id} ${r.year}`,
     }));
-  const end = point(2020);
+  const bands = unitAgeBands(u, 2020);
+  if (bands === undefined) throw new RangeError(`census catalogue: ${u.code} has no 2020 age shares`);
   return {
     id,
-    start: point(2010),
-    end,
-    ageTarget: { year: 2020, ...end.ageBands, source: cite(2020) },
+    start: censusPoint(u, 2010, dataDir),
+    end: censusPoint(u, 2020, dataDir),
+    ageTarget: { year: 2020, ...bands },
     later,
     baselineYear: BASE_YEARS[id],
     horizon: HORIZON,
@@ -83,9 +88,9 @@ function shandongInput(dataDir: string): RegionCalibrationInput {
     return r;
   };
   const cite = (y: number | string) => `seeds/data/shandong_urbanisation.csv row ${y}`;
-  const census = (y: number) => {
+  const census = (y: 2010 | 2020) => {
     const r = row(y, 'census');
-    return { year: y, population: Number(r.resident_pop_10k) * 1e4, urbanShare: Number(r.urban_pct) / 100, source: `${cite(y)} (census)` };
+    return { year: y, population: Number(r.resident_pop_10k) * 1e4, urbanShare: Number(r.urban_pct) / 100, source: `${cite(y)} (census)`, pyramid: shandongPyramid(dataDir, y) };
   };
   const yearEnd = rows.filter((r) => r.type === 'year-end estimate');
   const ages = yearEnd
@@ -94,14 +99,15 @@ function shandongInput(dataDir: string): RegionCalibrationInput {
       return b ? ({ year: Number(r.year), ...b } as AgeTarget) : null;
     })
     .filter((a): a is AgeTarget => a !== null);
-  const target = ages.find((a) => a.year === 2019);
-  if (target === undefined) throw new RangeError('shandong_urbanisation.csv: no 2019 age shares');
+  const end = census(2020);
+  const froms = [0, 15, 60];
+  const target: AgeTarget = { year: 2020, froms, shares: bandShares(fromPyramid(end.pyramid), froms), source: end.pyramid.source };
   return {
     id: 'shandong',
     start: census(2010),
-    end: census(2020),
+    end,
     ageTarget: target,
-    ageChecks: ages.filter((a) => a.year !== 2019),
+    ageChecks: ages,
     later: yearEnd.map((r) => {
       const b = /births ([\d.]+)万/.exec(r.note);
       return {
@@ -131,8 +137,8 @@ export function planRegionInput(dataDir: string, id: PlanRegion): RegionCalibrat
 /**
  * A plan scenario's baseline: the plan's population where it gives one (Jinan: seed jinan.P008),
  * else the data's (Shandong's 2021 row) or a linear interpolation between the 2020 census (taken as
- * end-2020) and the first later year-end figure; the pyramid's age bands from the 2020 census
- * (Shandong: its year-end 2021 shares).
+ * end-2020) and the first later year-end figure; the pyramid is the 2020 census's (Shandong's summed
+ * over its prefectures).
  *
  * @example
  * planBaseline('seeds/data', 'heze').population; // { value: 8739570, why: 'not in the data …' }
@@ -142,26 +148,16 @@ export function planBaseline(dataDir: string, id: PlanRegion): PlanBaseline {
   if (id === 'shandong') {
     const r = readCsv(join(dataDir, 'shandong_urbanisation.csv')).find((x) => x.year === '2021')!;
     const value = Math.round(Number(r.resident_pop_10k) * 1e4);
-    const bands = parseAgeNote(r.note.replace(/age 0-14 ([\d.]+), 15-64 ([\d.]+), 65\+ ([\d.]+)/, 'age 0-14 $1%, 15-64 $2%, 65+ $3'), '');
-    if (bands === null) throw new RangeError('shandong_urbanisation.csv row 2021: no age shares in its note');
-    return {
-      year,
-      population: { value, why: 'seeds/data/shandong_urbanisation.csv row 2021' },
-      pyramidPopulation: value,
-      bands: { ...bands, source: 'seeds/data/shandong_urbanisation.csv row 2021 (note: year-end 2021 age shares 0-14/15-64/65+)' },
-    };
+    return { year, population: { value, why: 'seeds/data/shandong_urbanisation.csv row 2021' }, pyramidPopulation: value, pyramid: shandongPyramid(dataDir, 2020) };
   }
-  const census = readCsv(join(dataDir, 'cities_census.csv')).find((x) => x.city === id && x.census_year === '2020')!;
-  const bands: AgeBands = {
-    froms: [0, 15, 60],
-    shares: [census.age_0_14_pct, census.age_15_59_pct, census.age_60plus_pct].map(Number),
-    source: `seeds/data/cities_census.csv row ${id} 2020 (census age shares 0-14/15-59/60+)`,
-  };
-  if (id === 'jinan') return { year, population: { seed: 'jinan.P008' }, pyramidPopulation: 9242000, bands };
+  const u = unitOf(dataDir, id);
+  const pyramid = unitPyramid(u, 2020, dataDir);
+  if (pyramid === undefined) throw new RangeError(`census catalogue: ${u.code} has no 2020 pyramid`);
+  if (id === 'jinan') return { year, population: { seed: 'jinan.P008' }, pyramidPopulation: 9242000, pyramid };
   const later = readCsv(join(dataDir, 'cities_annual.csv'))
     .filter((r) => r.city === id && Number(r.year) > 2020 && r.resident_pop_10k !== '')
     .sort((a, b) => Number(a.year) - Number(b.year))[0];
-  const p0 = Number(census.pop);
+  const p0 = u.census2020.population!;
   const p1 = Number(later.resident_pop_10k) * 1e4;
   const w = (year - 2020) / (Number(later.year) - 2020);
   const value = Math.round(p0 + w * (p1 - p0));
@@ -170,10 +166,10 @@ export function planBaseline(dataDir: string, id: PlanRegion): PlanBaseline {
     population: {
       value,
       why:
-        `not in the data: linear between the 2020 census ${p0} (seeds/data/cities_census.csv row ${id} 2020, taken as end-2020) and the ` +
+        `not in the data: linear between the 2020 census ${p0} (seeds/data/census_prefectures.csv line ${u.line}, taken as end-2020) and the ` +
         `${later.year} year-end ${later.resident_pop_10k}万 (seeds/data/cities_annual.csv row ${id} ${later.year}), weight ${w.toFixed(4)}`,
     },
     pyramidPopulation: value,
-    bands,
+    pyramid,
   };
 }
