@@ -40,6 +40,7 @@ function styled(doc: Document, value: unknown): unknown {
     },
     Pair(_, p) {
       if (isScalar(p.key) && p.key.value === 'between' && p.value instanceof YAMLSeq) p.value.flow = true;
+      if (isScalar(p.key) && p.key.value === 'walk' && p.value instanceof YAMLMap) p.value.flow = true;
       if (isScalar(p.key) && p.key.value === 'why' && isScalar(p.value) && String(p.value.value).length > 90) p.value.type = Scalar.BLOCK_FOLDED;
     },
   });

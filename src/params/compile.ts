@@ -32,8 +32,8 @@ export type Slot = { fixed: number } | { input: number };
 /** How a parameter's path over the horizon is built. */
 export type ParamPlan =
   | { kind: 'level'; value: Slot; change: Slot }
-  /** value + change·t with a walk z_t (innovations: inputs first … first + steps − 2), kept in [lo, hi]. */
-  | { kind: 'walk'; value: Slot; change: Slot; first: number; ar: number; log: boolean; lo: number; hi: number }
+  /** value + change·t with a walk z_t (innovations: inputs from `first`, one per year after the first, preceded by z₀'s with `initial`), kept in [lo, hi]. */
+  | { kind: 'walk'; value: Slot; change: Slot; first: number; initial: boolean; ar: number; log: boolean; offset: number; lo: number; hi: number }
   | { kind: 'byYear'; offsets: number[]; values: Slot[] };
 
 /** One uncertain scalar: a distribution with its own random stream. */
@@ -124,9 +124,11 @@ export function compileParams(decls: ParamDecl[], baseYear: number, steps: numbe
       if (spec.walk === undefined) plans.push({ kind: 'level', value, change });
       else {
         const first = inputs.length;
-        for (let t = 1; t < steps; t++) slot({ dist: 'normal', mean: 0, sd: spec.walk.sd }, `walk.${baseYear + 1 + t}`);
+        const w = spec.walk;
+        if (w.initial !== undefined) slot({ dist: 'normal', mean: 0, sd: w.initial }, `walk.${baseYear + 1}`);
+        for (let t = 1; t < steps; t++) slot({ dist: 'normal', mean: 0, sd: w.sd }, `walk.${baseYear + 1 + t}`);
         const [dlo, dhi] = d.domain;
-        plans.push({ kind: 'walk', value, change, first, ar: spec.walk.ar ?? 1, log: spec.walk.scale === 'log', lo: dlo, hi: dhi });
+        plans.push({ kind: 'walk', value, change, first, initial: w.initial !== undefined, ar: w.ar ?? 1, log: w.scale === 'log', offset: w.offset ?? 0, lo: dlo, hi: dhi });
       }
       const [vlo, vhi] = range(v);
       const [clo, chi] = range(c);
@@ -176,11 +178,12 @@ export function evaluatePaths(c: CompiledParams, inputValues: Float64Array, out:
     } else if (plan.kind === 'walk') {
       const v = slotValue(plan.value, inputValues);
       const ch = slotValue(plan.change, inputValues);
-      const { first, ar, log, lo, hi } = plan;
-      let z = 0;
+      const { ar, log, offset, lo, hi } = plan;
+      const first = plan.initial ? plan.first + 1 : plan.first;
+      let z = plan.initial ? inputValues[plan.first] : 0;
       for (let t = 0; t < H; t++) {
         if (t > 0) z = ar * z + inputValues[first + t - 1];
-        const x = log ? (v + ch * t) * Math.exp(z) : v + ch * t + z;
+        const x = log ? (v + ch * t + offset) * Math.exp(z) - offset : v + ch * t + z;
         out[base + t] = x < lo ? lo : x > hi ? hi : x;
       }
     } else {

@@ -51,9 +51,9 @@ export const ValueSchema = z.union([finite, DistSchema]);
 const Why = z.string().min(1).describe('Source or reason for this value (a seed id, a data file and row, or an argued assumption)');
 
 /**
- * A random walk (or AR(1)) on a parameter's path: z₀ = 0, z_t = ar·z_{t−1} + ε_t with
- * ε_t ~ N(0, sd²) drawn per projected year after the first; the path is (value + change·t) + z_t
- * (`scale: linear`) or (value + change·t)·exp(z_t) (`scale: log`), kept inside the parameter's domain.
+ * A random walk (or AR(1)) on a parameter's path: z₀ = 0 (or ~ N(0, initial²)), z_t = ar·z_{t−1} + ε_t
+ * with ε_t ~ N(0, sd²) drawn per projected year after the first; the path is (value + change·t) + z_t
+ * (`scale: linear`) or (value + change·t + offset)·exp(z_t) − offset (`scale: log`), kept inside the parameter's domain.
  */
 export const WalkSchema = z
   .strictObject({
@@ -63,6 +63,11 @@ export const WalkSchema = z
       .optional()
       .describe('Persistence of the deviation: 1 (default) is a random walk, below 1 an AR(1) that reverts to the central path'),
     scale: z.enum(['linear', 'log']).optional().describe('linear (default): added to the path; log: multiplies it by exp(z)'),
+    offset: finite
+      .refine((x) => x >= 0, { message: 'must be ≥ 0' })
+      .optional()
+      .describe('With scale: log, the walk multiplies (path + offset) and subtracts offset again, so that a rate near 0 can still move'),
+    initial: positive.optional().describe('Standard deviation of z in the first projected year (default: z starts at 0): an uncertain level'),
   })
   .describe('A yearly random deviation of the path (random walk or AR(1)), so that uncertainty grows with the horizon');
 

@@ -38,6 +38,25 @@ describe('walk: a random walk or AR(1) on a path', () => {
     expect(run({ sd: 0.01, scale: 'log' })).toEqual([0.1, 0.1 * Math.exp(0.01), 0.1 * Math.exp(-0.01), 0.1 * Math.exp(-0.005)].map((x) => Number(x.toFixed(12))));
   });
 
+  it('starts from an uncertain level with initial', () => {
+    const c = compileParams([decl({ value: 0.1, walk: { sd: 0.01, initial: 0.5, scale: 'log' } })], 2020, 3);
+    const out = new Float64Array(3);
+
+    evaluatePaths(c, Float64Array.from([0.2, 0.01, -0.02]), out);
+
+    expect(c.inputs.map((i) => i.name)).toEqual(['rho.walk.2021', 'rho.walk.2022', 'rho.walk.2023']);
+    expect(Array.from(out).map((x) => Number(x.toFixed(12)))).toEqual([0.2, 0.21, 0.19].map((z) => Number((0.1 * Math.exp(z)).toFixed(12))));
+  });
+
+  it('moves (path + offset) on the log scale', () => {
+    const c = compileParams([decl({ value: 0.001, walk: { sd: 0.1, scale: 'log', offset: 0.005 } })], 2020, 2);
+    const out = new Float64Array(2);
+
+    evaluatePaths(c, Float64Array.from([-1]), out);
+
+    expect(out[1]).toBeCloseTo(0.006 * Math.exp(-1) - 0.005, 15);
+  });
+
   it('keeps every path inside the domain (property)', () => {
     const c = compileParams([decl({ value: 0.02, walk: { sd: 0.05 } }, [0, 0.05])], 2020, 15);
     fc.assert(
