@@ -127,13 +127,27 @@ function ols(X: number[][], y: number[]): number[] {
   return A.map((row, i) => row[p] / row[i]);
 }
 
-const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i], 0);
+export const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i], 0);
 
 /** Quantile (type 7) of a sorted array. */
 function quantileSorted(s: number[], q: number): number {
   const h = (s.length - 1) * q;
   const lo = Math.floor(h);
   return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+}
+
+/**
+ * Least squares of y on the rows of X: coefficients, residual sd (n − p degrees of freedom) and the
+ * residuals' 10 / 90 / 2.5 / 97.5 % quantiles.
+ *
+ * @example
+ * regress([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).coef; // [1, 2]
+ */
+export function regress(X: number[][], y: number[]): { coef: number[]; sd: number; q: number[] } {
+  const coef = ols(X, y);
+  const res = X.map((x, i) => y[i] - dot(coef, x)).sort((a, b) => a - b);
+  const sd = Math.sqrt(res.reduce((s, r) => s + r * r, 0) / (X.length - X[0].length));
+  return { coef, sd, q: [0.1, 0.9, 0.025, 0.975].map((q) => quantileSorted(res, q)) };
 }
 
 /**
@@ -146,14 +160,7 @@ function quantileSorted(s: number[], q: number): number {
 export function fitReferenceClass(fits: PrefectureFit[], without?: string): ReferenceClass {
   const use = fits.filter((f) => f.provinceCode !== without && Number.isFinite(f.logRho) && Number.isFinite(f.logPhi));
   const X = use.map((f) => f.x);
-  const p = X[0].length;
-  const one = (key: 'logRho' | 'nu' | 'logPhi') => {
-    const y = use.map((f) => f[key]);
-    const coef = ols(X, y);
-    const res = use.map((f, i) => y[i] - dot(coef, f.x)).sort((a, b) => a - b);
-    const sd = Math.sqrt(res.reduce((s, r) => s + r * r, 0) / (use.length - p));
-    return { coef, sd, q: [0.1, 0.9, 0.025, 0.975].map((q) => quantileSorted(res, q)) };
-  };
+  const one = (key: 'logRho' | 'nu' | 'logPhi') => regress(X, use.map((f) => f[key]));
   const r = one('logRho');
   const n = one('nu');
   const f = one('logPhi');
