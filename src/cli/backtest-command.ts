@@ -28,6 +28,15 @@ function formatBacktest(bt: BacktestResult, format: BacktestCommand['format']): 
   return backtestTable(bt);
 }
 
+/** Prints the report, or writes it to --out and says so. */
+function emit(text: string, cmd: BacktestCommand, io: CliIO): void {
+  if (cmd.out === undefined) printOutput({ text }, io, cmd.quiet);
+  else {
+    writeFileAtomic(cmd.out, text);
+    printOutput({ files: [cmd.out] }, io, cmd.quiet);
+  }
+}
+
 /**
  * Runs the backtest; returns the exit code (0, 1 internal error, 2 bad input, 130/143 stopped).
  *
@@ -52,11 +61,7 @@ export async function backtestCommand(cmd: BacktestCommand, io: CliIO): Promise<
       }),
     );
     const text = formatBacktest(bt, cmd.format);
-    if (cmd.out === undefined) printOutput({ text }, io, cmd.quiet);
-    else {
-      writeFileAtomic(cmd.out, text);
-      printOutput({ files: [cmd.out] }, io, cmd.quiet);
-    }
+    emit(text, cmd, io);
     return 0;
   } catch (e) {
     if (e instanceof Interrupted) {
@@ -88,11 +93,7 @@ async function suiteCommand(cmd: BacktestCommand, io: CliIO): Promise<number> {
         : cmd.format === 'csv'
           ? ['code,province,method,metric,error,in80,in95', ...r.rows.map((x) => [x.code, x.province, x.method, x.metric, x.error, x.in80 ?? '', x.in95 ?? ''].join(','))].join('\n') + '\n'
           : `Prefecture backtest: ${r.units} units, 2010 census → 2020 census (errors: share in points, population in %)\n\n${suiteTable(r.summary)}`;
-    if (cmd.out === undefined) printOutput({ text }, io, cmd.quiet);
-    else {
-      writeFileAtomic(cmd.out, text);
-      printOutput({ files: [cmd.out] }, io, cmd.quiet);
-    }
+    emit(text, cmd, io);
     return 0;
   } catch (e) {
     return reportError(e, io.stderr);
