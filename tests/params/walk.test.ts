@@ -49,7 +49,7 @@ describe('walk: a random walk or AR(1) on a path', () => {
   });
 
   it('moves (path + offset) on the log scale', () => {
-    const c = compileParams([decl({ value: 0.001, walk: { sd: 0.1, scale: 'log', offset: 0.005 } })], 2020, 2);
+    const c = compileParams([decl({ value: 0.001, walk: { sd: 0.1, scale: 'log', offset: 0.005 } }, [-1, 1])], 2020, 2);
     const out = new Float64Array(2);
 
     evaluatePaths(c, Float64Array.from([-1]), out);
@@ -81,6 +81,13 @@ describe('walk: a random walk or AR(1) on a path', () => {
 
     expect(draw(withOther, 17)).toEqual(draw(alone, 17));
     expect(draw(alone, 17)).not.toEqual(draw(alone, 18));
+  });
+
+  it('labels each year\'s shift', async () => {
+    const { inputLabel } = await import('../../src/engine/summarize.js');
+    const c = compileParams([decl({ value: 0.02, walk: { sd: 0.1 } })], 2020, 3);
+
+    expect(inputLabel({ inputs: c.inputs, params: c } as never, 1)).toBe('rho: random shift in 2023');
   });
 
   it('refuses walk with byYear', () => {
