@@ -49,6 +49,7 @@ const DEFAULTS: CalibrationOptions = { dataDir: defaultDataDir, rules: DEFAULT_R
  */
 export function calibrateRegion(input: RegionCalibrationInput, options: Partial<CalibrationOptions> = {}): CalibrationResult {
   const o = { ...DEFAULTS, ...options };
+  if (input.baselineYear < input.end.year) throw new RangeError(`baseline ${input.baselineYear} is before the second census ${input.end.year}`);
   const vitals = loadVitals(o.dataDir);
   const fit = fitRegion(input, vitals, o.dataDir);
   const { assumptions, sampling, derivation } = deriveAssumptions(fit, vitals, input.baselineYear, input.horizon, o.rules);
