@@ -15,7 +15,8 @@ import { backtestCsv, backtestTable } from '../backtest/render.js';
 import { runPrefectureSuite, suiteTable } from '../backtest/prefecture-suite.js';
 import { runBacktest } from '../backtest/run-backtest.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { holdSignals } from '../io/hold-signals.js';
+import { writeOutputFile } from '../io/output-file.js';
 import type { BacktestCommand } from './args.js';
 import { interruptible, Interrupted } from './interrupt.js';
 import type { CliIO } from './io.js';
@@ -28,17 +29,17 @@ function formatBacktest(bt: BacktestResult, format: BacktestCommand['format']): 
   return backtestTable(bt);
 }
 
-/** Prints the report, or writes it to --out and says so. */
-function emit(text: string, cmd: BacktestCommand, io: CliIO): void {
+/** Prints the report, or writes it to --out (signals held while writing) and says so. */
+async function emit(text: string, cmd: BacktestCommand, io: CliIO): Promise<void> {
   if (cmd.out === undefined) printOutput({ text }, io, cmd.quiet);
   else {
-    writeFileAtomic(cmd.out, text);
-    printOutput({ files: [cmd.out] }, io, cmd.quiet);
+    const out = cmd.out;
+    printOutput({ files: [await holdSignals(() => writeOutputFile(out, text))] }, io, cmd.quiet);
   }
 }
 
 /**
- * Runs the backtest; returns the exit code (0, 1 internal error, 2 bad input, 130/143 stopped).
+ * Runs the backtest; returns the exit code (0, 1 internal error, 2 bad input, 3 the report could not be written, 130/143 stopped).
  *
  * @example
  * await backtestCommand({ kind: 'backtest', scenario: 'bench/backtests/national-2000-urgd.yml', sets: [],
@@ -61,7 +62,7 @@ export async function backtestCommand(cmd: BacktestCommand, io: CliIO): Promise<
       }),
     );
     const text = formatBacktest(bt, cmd.format);
-    emit(text, cmd, io);
+    await emit(text, cmd, io);
     return 0;
   } catch (e) {
     if (e instanceof Interrupted) {
@@ -93,7 +94,7 @@ async function suiteCommand(cmd: BacktestCommand, io: CliIO): Promise<number> {
         : cmd.format === 'csv'
           ? ['code,province,method,metric,error,in80,in95', ...r.rows.map((x) => [x.code, x.province, x.method, x.metric, x.error, x.in80 ?? '', x.in95 ?? ''].join(','))].join('\n') + '\n'
           : `Prefecture backtest: ${r.units} units, 2010 census → 2020 census (errors: share in points, population in %)\n\n${suiteTable(r.summary)}`;
-    emit(text, cmd, io);
+    await emit(text, cmd, io);
     return 0;
   } catch (e) {
     return reportError(e, io.stderr);

@@ -6,11 +6,10 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunResult } from '../../engine/result.js';
 import { loadScenario } from '../../scenario/load.js';
 import { dataDir } from '../../scenario/paths.js';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { writeOutputSet } from '../../io/output-set.js';
 import type { Lang } from '../format.js';
 import { assumptionRows, inputRows } from './assumptions.js';
 import { observedHistory } from './history.js';
@@ -49,7 +48,7 @@ export async function pageExtras(r: RunResult, data: string = dataDir): Promise<
 }
 
 /**
- * Writes `report.html` and its companion files into `out` (each whole, via temp + rename), or
+ * Writes `report.html` and its companion files into `out` as one set (together or not at all), or
  * prints the page on `stdout` without `out`; returns the files written.
  *
  * @example
@@ -60,9 +59,7 @@ export function writeReport(html: string, opts: Pick<HtmlOptions, 'out' | 'stdou
     (opts.stdout ?? process.stdout).write(html);
     return [];
   }
-  const files: [string, string][] = [[join(opts.out, 'report.html'), html], ...Object.entries(companions).map(([name, text]): [string, string] => [join(opts.out!, name), text])];
-  for (const [file, text] of files) writeFileAtomic(file, text);
-  return files.map(([f]) => f);
+  return writeOutputSet(opts.out, { 'report.html': html, ...companions });
 }
 
 /**
