@@ -35,6 +35,7 @@ import { assumedEvaluation, medianDirections, shiftedEvaluation } from './lever-
 import { createExecutor, runInOrder, splitTasks, type Executor } from './pool.js';
 import { chooseWorkers } from './workers.js';
 import { createProgress, type Progress } from './progress.js';
+import { PILOT_DRAWS } from './pilot.js';
 import type { RunResult } from './result.js';
 import { sensitivityBins } from './sensitivity.js';
 import { summarize } from './summarize.js';
@@ -65,8 +66,7 @@ export interface RunOptions {
   sets?: readonly string[];
 }
 
-/** Draws that fix the histogram ranges. */
-export const PILOT_DRAWS = 256;
+export { PILOT_DRAWS } from './pilot.js';
 
 const DEFAULTS = { lever: true, leverDraws: 2000, sensitivity: true, progress: true };
 
