@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { readCsv } from '../../dist/src/data/csv.js';
 import { writeFileAtomic } from '../../dist/src/util/atomic.js';
-import { nationalPyramid, reweight, toCsv } from '../calibration/age-shape.mjs';
+import { nationalPyramid, reweight, pyramidCsv as toCsv } from '../../dist/src/calibration/pyramid.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = join(ROOT, 'seeds', 'data');
@@ -71,7 +71,7 @@ const A = {
       'assumption: ±0.5 points a year, the fall of the national growth rate from the 1980s (1.48%/yr) to the 1990s (1.03%/yr) ' +
       '(seeds/data/china_urban_share.csv rows 1980, 1990, 2000)',
   },
-  reclassPerRho: { value: 0.25, why: 'assumption: c = ρ/4, the split of the calibration (bench/calibration/results.json assumptions.reclassificationPerRho)' },
+  reclassPerRho: { value: 0.25, why: 'assumption: c = ρ/4, the split of the calibration (src/calibration/assumptions-stated.ts STATED.reclassificationPerRho)' },
   tfrSpread: { value: 0.15, why: "assumption: ±15% of the WPP level, for the UN's own uncertainty and a regional level (as in scenarios/*.yml)" },
   e0Spread: { value: 2, why: 'assumption: ±2 years for a regional level (as in scenarios/*.yml: provinces differ by that much)' },
   srbSpread: { value: 0.02, why: 'assumption: ±0.02, a regional SRB is not in the data' },
@@ -180,7 +180,7 @@ function cityCase(id, label, horizon, extraNote) {
     pace: { ...pace, why: `${pace.why}; assumption: ${label}'s own 2000 urban share is not in seeds/data (the 2000 row has the total only), so the nation's pace is used` },
     growth: growthOf(Number(c00.pop), Number(c10.pop), 10, `${label}'s own growth 2000→2010: census totals ${c00.pop} → ${c10.pop} (${cite('cities_census.csv', `${id} 2000`)}, ${cite('cities_census.csv', `${id} 2010`)})${extraNote ?? ''}`),
     ageShape: {
-      rows: reweight(nationalPyramid(DATA, 2010), [0, 15, 60].map((from, i) => ({ from, share: Number([c10.age_0_14_pct, c10.age_15_59_pct, c10.age_60plus_pct][i]) })), Number(c10.pop)),
+      rows: reweight(nationalPyramid(DATA, 2010), { froms: [0, 15, 60], shares: [c10.age_0_14_pct, c10.age_15_59_pct, c10.age_60plus_pct].map(Number), source: 'cities_census.csv' }, Number(c10.pop)),
       source: `derived by bench/backtests/make-scenarios.mjs: seeds/data/census_pyramid_china.csv rows 2010 (national 6th census) with each band scaled to ${cite('cities_census.csv', `${id} 2010`)} (census age shares 0-14/15-59/60+)`,
     },
     history: cityHistory(id, 2010, horizon),
@@ -320,7 +320,7 @@ function models(k) {
         rural: rate(spread(v.cdr, A.crudeSpread.value), `as cdr.urban (${A.equalAreas})`),
       },
       ruralToUrban: rate(spread(rho, A.paceSpread.value), paceWhy('ρ')),
-      urbanToRural: rate(0, 'assumption: ρ is a net rate (as in the calibration, bench/calibration/results.json assumptions.urbanToRural)'),
+      urbanToRural: rate(0, 'assumption: ρ is a net rate (as in the calibration, src/calibration/assumptions-stated.ts STATED.urbanToRural)'),
       reclassification: rate(spread(c, A.paceSpread.value), `c = ρ/4 (${A.reclassPerRho.why}); ρ as ruralToUrban`),
       external: {
         urban: { rate: rate(around(nu, A.growthSpread.value), `net external rate: ${extWhy}`) },
@@ -338,7 +338,7 @@ function models(k) {
       },
       srb: rate(around(v.srb, A.srbSpread.value), `${wcite}, srb; ${A.srbSpread.why}`),
       ruralToUrban: rate(spread(rho, A.paceSpread.value), `${paceWhy('ρ')} (for the cohort model ρ is the share of rural residents moving in the first projected year; later the ageing countryside sends fewer)`),
-      urbanToRural: rate(0, 'assumption: ρ is a net rate (as in the calibration, bench/calibration/results.json assumptions.urbanToRural)'),
+      urbanToRural: rate(0, 'assumption: ρ is a net rate (as in the calibration, src/calibration/assumptions-stated.ts STATED.urbanToRural)'),
       reclassification: rate(spread(c, A.paceSpread.value), `c = ρ/4 (${A.reclassPerRho.why}); ρ as ruralToUrban`),
       external: {
         urban: { rate: rate(around(nu, A.growthSpread.value), `net external rate: ${extWhy} (the cohort model's own natural increase follows its age structure, so its total can differ)`) },

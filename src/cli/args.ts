@@ -70,7 +70,12 @@ export interface SweepCommand {
 /** `simulate backtest --scenario FILE …`: project from the origin and score the later observations. */
 export interface BacktestCommand {
   kind: 'backtest';
+  /** The scenario file ('' with `suite`). */
   scenario: string;
+  /** A suite instead of one scenario: `prefectures` (src/backtest/prefecture-suite.ts). */
+  suite?: 'prefectures';
+  /** With `suite`: only these catalogue codes. */
+  codes?: string[];
   sets: string[];
   /** Must equal the scenario's baseline year when given. */
   origin?: number;
@@ -250,7 +255,9 @@ export async function parseArgs(argv: string[]): Promise<Command> {
       "Project from the scenario's baseline (the origin) and score its history: observations after it (median error, 80%/95% interval coverage)",
       (y) =>
         y
-          .option('scenario', { type: 'string', describe: 'Scenario file (YAML) with history: observations, required' })
+          .option('scenario', { type: 'string', describe: 'Scenario file (YAML) with history: observations, required unless --suite' })
+          .option('suite', { choices: ['prefectures'] as const, describe: 'Run a suite instead: prefectures = every catalogue prefecture from its 2010 census to 2020, each model and two baselines' })
+          .option('codes', { type: 'string', describe: 'With --suite: only these catalogue codes, comma-separated' })
           .option('origin', { type: 'string', describe: "Origin year; must equal the scenario's baseline year (a check)" })
           .option('draws', { type: 'string', describe: "Number of draws (default: the scenario's draws)" })
           .option('seed', { type: 'string', describe: "Random seed, a whole number 0 … 2^53 − 1 (default: the scenario's seed)" })
@@ -260,15 +267,19 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a field: --set path=value, repeatable' })
           .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' }),
       (a) => {
-        if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE');
-        once(a, ['format', 'quiet'], ['scenario', 'out']);
+        if (a.suite === undefined && (a.scenario === undefined || a.scenario === '')) throw new UsageError('give the scenario file with --scenario FILE (or a suite with --suite prefectures)');
+        if (a.suite !== undefined && a.scenario !== undefined) throw new UsageError('give either --scenario or --suite, not both');
+        if (a.codes !== undefined && a.suite === undefined) throw new UsageError('--codes goes with --suite');
+        once(a, ['format', 'quiet', 'suite', 'codes'], [...(a.suite === undefined ? ['scenario'] : []), 'out']);
         const origin = wholeNumber('origin', a.origin, 1900, 9999);
         const draws = wholeNumber('draws', a.draws, 1, MAX_DRAWS);
         const seed = wholeNumber('seed', a.seed, 0);
         const workers = wholeNumber('workers', a.workers, 1);
         command = {
           kind: 'backtest',
-          scenario: a.scenario,
+          scenario: a.scenario ?? '',
+          ...(a.suite !== undefined ? { suite: a.suite } : {}),
+          ...(a.codes !== undefined ? { codes: a.codes.split(',').map((c) => c.trim()).filter((c) => c !== '') } : {}),
           sets: a.set.map(String),
           ...(origin !== undefined ? { origin } : {}),
           ...(draws !== undefined ? { draws } : {}),
@@ -290,6 +301,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 --scenario scenarios/heze.yml --replay-draw 4711', 'Re-run one draw and print its inputs and path')
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
     .example('$0 backtest --scenario bench/backtests/national-2010-cohort.yml --origin 2010', 'Score a projection from 2010 against what happened after')
+    .example('$0 backtest --suite prefectures --draws 500', 'Every prefecture from its 2010 census to 2020: errors and interval coverage by model')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
     .example('$0 --scenario scenarios/heze.yml --shard 2/4 --out shards/2', 'Run the second quarter of the draws (on another machine)')
     .example('$0 merge shards/1 shards/2 shards/3 shards/4 --format csv --out final', "The shards' result: the same bytes as one run")

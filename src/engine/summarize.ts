@@ -20,7 +20,7 @@ const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * A readable label for an uncertain input: its parameter's label, plus which part of the
- * parameter it is (annual change, a year's value).
+ * parameter it is (annual change, a year's value, a year's random-walk shift).
  *
  * @example
  * inputLabel(compiled.main, 3); // 'TFR, urban: annual change'
@@ -32,6 +32,8 @@ export function inputLabel(cs: CompiledScenario['main'], j: number): string {
   const part = inp.name.slice(cs.params.keys[inp.param].length + 1);
   if (part === 'value') return label;
   if (part === 'change') return `${label}: annual change`;
+  const walk = /^walk\.(\d{4})$/.exec(part);
+  if (walk) return `${label}: random shift in ${walk[1]}`;
   return `${label} in ${part.replace(/^byYear\./, '')}`;
 }
 

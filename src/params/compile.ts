@@ -32,6 +32,8 @@ export type Slot = { fixed: number } | { input: number };
 /** How a parameter's path over the horizon is built. */
 export type ParamPlan =
   | { kind: 'level'; value: Slot; change: Slot }
+  /** value + change·t with a walk z_t (innovations: inputs from `first`, one per year after the first, preceded by z₀'s with `initial`), kept in [lo, hi]. */
+  | { kind: 'walk'; value: Slot; change: Slot; first: number; initial: boolean; ar: number; log: boolean; offset: number; lo: number; hi: number }
   | { kind: 'byYear'; offsets: number[]; values: Slot[] };
 
 /** One uncertain scalar: a distribution with its own random stream. */
@@ -117,7 +119,17 @@ export function compileParams(decls: ParamDecl[], baseYear: number, steps: numbe
     } else {
       const v = spec.value as Value;
       const c = spec.change ?? 0;
-      plans.push({ kind: 'level', value: slot(v, 'value'), change: slot(c, 'change') });
+      const value = slot(v, 'value');
+      const change = slot(c, 'change');
+      if (spec.walk === undefined) plans.push({ kind: 'level', value, change });
+      else {
+        const first = inputs.length;
+        const w = spec.walk;
+        if (w.initial !== undefined) slot({ dist: 'normal', mean: 0, sd: w.initial }, `walk.${baseYear + 1}`);
+        for (let t = 1; t < steps; t++) slot({ dist: 'normal', mean: 0, sd: w.sd }, `walk.${baseYear + 1 + t}`);
+        const [dlo, dhi] = d.domain;
+        plans.push({ kind: 'walk', value, change, first, initial: w.initial !== undefined, ar: w.ar ?? 1, log: w.scale === 'log', offset: w.offset ?? 0, lo: dlo, hi: dhi });
+      }
       const [vlo, vhi] = range(v);
       const [clo, chi] = range(c);
       const span = steps - 1;
@@ -163,6 +175,17 @@ export function evaluatePaths(c: CompiledParams, inputValues: Float64Array, out:
       const v = slotValue(plan.value, inputValues);
       const ch = slotValue(plan.change, inputValues);
       for (let t = 0; t < H; t++) out[base + t] = v + ch * t;
+    } else if (plan.kind === 'walk') {
+      const v = slotValue(plan.value, inputValues);
+      const ch = slotValue(plan.change, inputValues);
+      const { ar, log, offset, lo, hi } = plan;
+      const first = plan.initial ? plan.first + 1 : plan.first;
+      let z = plan.initial ? inputValues[plan.first] : 0;
+      for (let t = 0; t < H; t++) {
+        if (t > 0) z = ar * z + inputValues[first + t - 1];
+        const x = log ? (v + ch * t + offset) * Math.exp(z) - offset : v + ch * t + z;
+        out[base + t] = x < lo ? lo : x > hi ? hi : x;
+      }
     } else {
       const { offsets, values } = plan;
       const n = offsets.length;

@@ -92,7 +92,7 @@ const isPlainObject = (s: Schema) => def(unwrap(s)).type === 'object';
 
 /**
  * What a schema accepts, in words: `an integer from 1900 to 2300`, `a distribution`,
- * `a number or a distribution (or a mapping with keys value, change, byYear, why)`.
+ * `a number or a distribution (or a mapping with keys value, change, byYear, walk, why)`.
  *
  * @example
  * describeSchema(z.number()); // 'a number'

@@ -109,3 +109,24 @@ describe('simulate backtest', () => {
     expect(r.err).toContain('give the scenario file with --scenario FILE');
   });
 });
+
+describe('simulate backtest --suite prefectures', () => {
+  it('runs the suite for the given codes and prints its table', async () => {
+    const r = await run('backtest', '--suite', 'prefectures', '--codes', '371700', '--draws', '50', '--quiet', '--workers', '1');
+
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Prefecture backtest: 1 units');
+    expect(r.out).toMatch(/^\| cohort \| 1 \|/m);
+  });
+
+  it('exits 2 on unknown codes, and on --codes without --suite or --suite with --scenario', async () => {
+    const unknown = await run('backtest', '--suite', 'prefectures', '--codes', '999999', '--quiet');
+    const noSuite = await run('backtest', '--scenario', tiny, '--codes', '371700');
+    const both = await run('backtest', '--scenario', tiny, '--suite', 'prefectures');
+
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('999999');
+    expect(noSuite.code).toBe(2);
+    expect(both.code).toBe(2);
+  });
+});

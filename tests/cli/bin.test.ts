@@ -18,7 +18,7 @@ it('bin/simulate.js runs the built CLI and returns its exit codes (npm test buil
   expect(broken.status).toBe(2);
   expect(broken.stdout).toBe('');
   expect(broken.stderr).toBe(
-    'tests/fixtures/broken/string-for-number.yml:5:12: assumptions.tfr.urban: found "abc" (a string), expected a number or a distribution (or a mapping with keys value, change, byYear, why)\n',
+    'tests/fixtures/broken/string-for-number.yml:5:12: assumptions.tfr.urban: found "abc" (a string), expected a number or a distribution (or a mapping with keys value, change, byYear, walk, why)\n',
   );
   expect(usage.status).toBe(2);
   expect(usage.stderr).toContain('Unknown argument: bogus');

@@ -26,6 +26,7 @@ describe('zh labels', () => {
     expect(inputLabelIn('ruralToUrban.value', 'rural→urban migration rate', 'zh')).toBe('乡→城迁移率');
     expect(inputLabelIn('tfr.urban.change', 'TFR, urban: annual change', 'zh')).toBe('总和生育率（城镇）：年变化');
     expect(inputLabelIn('external.urban.rate.byYear.2030', 'x in 2030', 'zh')).toBe('跨区域净迁移率（城镇）（2030年）');
+    expect(inputLabelIn('ruralToUrban.walk.2023', 'rural→urban migration rate: random shift in 2023', 'zh')).toBe('乡→城迁移率：2023年随机变动');
   });
 
   it('keeps the model’s label in English and for unknown keys (property)', () => {

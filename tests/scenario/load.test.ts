@@ -131,7 +131,7 @@ describe('loadScenario', () => {
     const e = await inputError(fixture('derived.yml'), { sets: ['assumptions.tfr.urban=abc'] });
 
     expect(e.format()).toBe(
-      '--set assumptions.tfr.urban=abc: assumptions.tfr.urban: found "abc" (a string), expected a number or a distribution (or a mapping with keys value, change, byYear, why)',
+      '--set assumptions.tfr.urban=abc: assumptions.tfr.urban: found "abc" (a string), expected a number or a distribution (or a mapping with keys value, change, byYear, walk, why)',
     );
   });
 

@@ -21,7 +21,7 @@ const details = (schema: z.ZodType, value: unknown) => explain(schema, value).ma
 describe('unions follow the branch that matches the value', () => {
   it('a string where a rate is expected: found, expected a number or a distribution', () => {
     expect(details(ParamSchema, 'abc')).toEqual([
-      'p: found "abc" (a string), expected a number or a distribution (or a mapping with keys value, change, byYear, why)',
+      'p: found "abc" (a string), expected a number or a distribution (or a mapping with keys value, change, byYear, walk, why)',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('unions follow the branch that matches the value', () => {
     expect(details(ParamSchema, { value: 'abc' })).toEqual([
       'p.value: found "abc" (a string), expected a number or a distribution',
     ]);
-    expect(details(ParamSchema, { value: 1, foo: 2 })).toEqual(['p.foo: unknown key "foo"; allowed keys: value, change, byYear, why']);
+    expect(details(ParamSchema, { value: 1, foo: 2 })).toEqual(['p.foo: unknown key "foo"; allowed keys: value, change, byYear, walk, why']);
   });
 
   it('a distribution whose refinement fails reports the refinement at its field', () => {
@@ -104,7 +104,7 @@ describe('messages', () => {
   });
 
   it('describeSchema puts the long form last', () => {
-    expect(describeSchema(ParamSchema)).toBe('a number or a distribution (or a mapping with keys value, change, byYear, why)');
+    expect(describeSchema(ParamSchema)).toBe('a number or a distribution (or a mapping with keys value, change, byYear, walk, why)');
     expect(describeSchema(z.enum(['en', 'zh']))).toBe('one of "en", "zh"');
     expect(describeSchema(z.tuple([z.number(), z.number()]))).toBe('a list of 2 items');
   });

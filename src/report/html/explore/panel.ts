@@ -13,7 +13,7 @@ import { support, type Dist } from '../../../random/distributions.js';
 import { inputLabelIn } from '../../labels.js';
 import type { Lang } from '../../format.js';
 import { escapeHtml } from '../escape.js';
-import { distCentre, statedDist, type ExploreModel } from './shift.js';
+import { distCentre, isStatedInput, statedDist, type ExploreModel } from './shift.js';
 import { exploreWords } from './words.js';
 
 /** Draws of a recomputation by default (2,000: about a second on one core). */
@@ -57,7 +57,7 @@ function bounds(d: Dist, c: number, domain: [number, number], part: string): [nu
 export function exploreRows(model: ExploreModel, lang: Lang): ExploreRow[] {
   const { main } = model.cs;
   const rows = main.inputs.flatMap((inp, j): ExploreRow[] => {
-    if (inp.param < 0) return [];
+    if (inp.param < 0 || !isStatedInput(inp.name)) return [];
     const dist = statedDist(model, inp.name);
     const centre = distCentre(dist);
     const key = main.params.keys[inp.param];

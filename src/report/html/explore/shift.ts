@@ -86,6 +86,18 @@ export function shiftDist(d: Dist, centre: number, spread: number): Dist {
 
 const isDist = (v: unknown): v is Dist => typeof v === 'object' && v !== null && 'dist' in v;
 
+/**
+ * Whether an uncertain input is a distribution the scenario states (`value`, `change`,
+ * `byYear.<year>`), not one of a `walk:`'s yearly innovations (`<key>.walk.<year>`), which the
+ * engine generates and the panel does not offer.
+ *
+ * @example
+ * isStatedInput('ruralToUrban.walk.2023'); // false
+ */
+export function isStatedInput(name: string): boolean {
+  return !/\.walk\.\d{4}$/.test(name);
+}
+
 /** The parameter of input `name` and the part of its spec (`value`, `change`, `byYear.<year>`). */
 function locate(model: ExploreModel, name: string): { p: number; part: string } {
   const inp = model.cs.main.inputs.find((i) => i.name === name);

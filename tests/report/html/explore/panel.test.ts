@@ -3,6 +3,7 @@ import { loadScenario } from '../../../../src/scenario/load.js';
 import { exploreModel } from '../../../../src/report/html/explore/model.js';
 import { distText, explorePanel, exploreRows } from '../../../../src/report/html/explore/panel.js';
 import { commandLine } from '../../../../src/report/html/explore/page-entry.js';
+import { isStatedInput } from '../../../../src/report/html/explore/shift.js';
 import { toyResult } from '../../../fixtures/engine/result.js';
 
 describe('exploreRows', () => {
@@ -11,7 +12,7 @@ describe('exploreRows', () => {
 
     const rows = exploreRows(model, 'en');
 
-    expect(rows.map((r) => r.name).sort()).toEqual(model.cs.main.inputs.filter((i) => i.param >= 0).map((i) => i.name).sort());
+    expect(rows.map((r) => r.name).sort()).toEqual(model.cs.main.inputs.filter((i) => i.param >= 0 && isStatedInput(i.name)).map((i) => i.name).sort());
     expect(rows.slice(0, 2).map((r) => [r.name, r.leverOf])).toEqual([
       ['ruralToUrban.value', ['heze.P001', 'heze.P003', 'heze.P013']],
       ['hukou.conversion.rate.value', ['heze.P002']],
