@@ -53,10 +53,32 @@ export interface BacktestCommand {
   quiet: boolean;
 }
 
+/** `simulate extract PLAN --region NAME`: a plan's figures as a seed file. */
+export interface ExtractCommand {
+  kind: 'extract';
+  plan: string;
+  region: string;
+  /** Seed file to write (atomically); stdout when absent. */
+  out?: string;
+  /** The seed file's stem (ids `<city>.P001`); default: the --out file's stem, else the region's pinyin. */
+  city?: string;
+}
+
+/** `simulate extract-eval`: the extractor against the hand-made seed files. */
+export interface ExtractEvalCommand {
+  kind: 'extract-eval';
+  /** Folder of the seed files (default: the project's seeds/). */
+  seeds?: string;
+  /** Folder of the documents they cite (default: ../shared/seeds beside the project). */
+  documents?: string;
+}
+
 /** What to do. `output` is help or version text, printed as is. */
 export type Command =
   | RunCommand
   | BacktestCommand
+  | ExtractCommand
+  | ExtractEvalCommand
   | { kind: 'validate'; files: string[]; sets: string[] }
   | { kind: 'schema' }
   | { kind: 'output'; text: string };
@@ -174,6 +196,32 @@ export async function parseArgs(argv: string[]): Promise<Command> {
         };
       },
     )
+    .command(
+      'extract <plan>',
+      "Read a plan's population and urbanisation figures (text and indicator tables) into a seed file with provenance",
+      (y) =>
+        y
+          .positional('plan', { type: 'string', demandOption: true, describe: 'Plan text (UTF-8 or GBK)' })
+          .option('region', { type: 'string', describe: 'The region the plan is about, e.g. 临沂市 (required)' })
+          .option('out', { type: 'string', describe: 'Write the seed file here (default: print it)' })
+          .option('city', { type: 'string', describe: "Seed file stem, lower-case letters (default: --out's stem, else the region's pinyin)" }),
+      (a) => {
+        if (a.region === undefined || a.region.trim() === '') throw new UsageError('give the region the plan is about with --region NAME (e.g. --region 临沂市)');
+        if (a.city !== undefined && !/^[a-z]+$/.test(a.city)) throw new UsageError(`--city must be lower-case letters (a seed file stem such as linyi), got ${a.city}`);
+        command = { kind: 'extract', plan: String(a.plan), region: a.region.trim(), ...(a.out !== undefined ? { out: a.out } : {}), ...(a.city !== undefined ? { city: a.city } : {}) };
+      },
+    )
+    .command(
+      'extract-eval',
+      'Score extract against the hand-made seed files: recall, precision, every miss and false find',
+      (y) =>
+        y
+          .option('seeds', { type: 'string', describe: "Folder of the seed files (default: the project's seeds/)" })
+          .option('documents', { type: 'string', describe: 'Folder of the documents they cite (default: ../shared/seeds beside the project)' }),
+      (a) => {
+        command = { kind: 'extract-eval', ...(a.seeds !== undefined ? { seeds: a.seeds } : {}), ...(a.documents !== undefined ? { documents: a.documents } : {}) };
+      },
+    )
     .command('schema', 'Print the scenario language as JSON Schema (for editors)', (y) => y, () => {
       command = { kind: 'schema' };
     })
@@ -184,6 +232,8 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 --scenario scenarios/heze.yml --replay-draw 4711', 'Re-run one draw and print its inputs and path')
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
     .example('$0 backtest --scenario bench/backtests/national-2010-cohort.yml --origin 2010', 'Score a projection from 2010 against what happened after')
+    .example('$0 extract plan.txt --region 临沂市 --out seeds/linyi.yml', "A plan's figures as a seed file")
+    .example('$0 extract-eval', 'Recall and precision of extract on the seed documents')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
     .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
     .version(engineVersion())

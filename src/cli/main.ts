@@ -33,6 +33,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await validateCommand(cmd.files, cmd.sets, io);
       case 'run':
         return await runCommand(cmd, io);
+      case 'extract':
+        return (await import('./extract-command.js')).extractCommand(cmd, io);
+      case 'extract-eval':
+        return (await import('./extract-command.js')).extractEvalCommand(cmd, io);
       case 'backtest':
         // imported only now, so that --help, validate and schema stay fast
         return await (await import('./backtest-command.js')).backtestCommand(cmd, io);

@@ -26,6 +26,8 @@ export interface ExtractOptions {
   region: string;
   /** The seed file's stem, lower-case letters (ids are `<city>.P001` …). */
   city: string;
+  /** The file as the user named it, for messages (default: `document`). */
+  file?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface ExtractOptions {
 export function extractFigures(text: string, opts: ExtractOptions): ExtractedEntry[] {
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (han < 20) {
-    throw new PlanInputError(`${opts.document}: not a Chinese plan text (${han} Chinese characters); extract reads plans written in Chinese`);
+    throw new PlanInputError(`${opts.file ?? opts.document}: not a Chinese plan text (${han} Chinese characters); extract reads plans written in Chinese`);
   }
   const doc = planDocument(text, opts.document, opts.region);
   const state: TextState = {};
@@ -50,7 +52,7 @@ export function extractFigures(text: string, opts: ExtractOptions): ExtractedEnt
   figures.push(...tableFigures(doc));
   if (figures.length === 0) {
     throw new PlanInputError(
-      `${opts.document}: no population or urbanisation figure found (no 城镇化率 … %, 常住人口 … 万人, 市民化/落户 … 万人, nor an indicator table with year columns); is it a plan?`,
+      `${opts.file ?? opts.document}: no population or urbanisation figure found (no 城镇化率 … %, 常住人口 … 万人, 市民化/落户 … 万人, nor an indicator table with year columns); is it a plan?`,
     );
   }
   figures.sort((a, b) => a.source.line - b.source.line || (a.from === b.from ? 0 : a.from === 'text' ? -1 : 1) || endYear(a) - endYear(b));

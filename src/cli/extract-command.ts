@@ -1,0 +1,85 @@
+/**
+ * `simulate extract PLAN --region NAME [--out FILE] [--city STEM]`: a plan's figures as a seed
+ * file (seeds/FORMAT.md), printed or written atomically; and `simulate extract-eval`: the
+ * extractor scored against the hand-made seed files.
+ *
+ * @module
+ */
+import { basename, resolve } from 'node:path';
+import { readPlan } from '../extract/decode.js';
+import { renderScore, scoreExtraction } from '../extract/evaluate.js';
+import { extractFigures, type ExtractedEntry } from '../extract/extract.js';
+import { seedYaml } from '../extract/seed-yaml.js';
+import { projectRoot, seedsDir } from '../scenario/paths.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import type { ExtractCommand, ExtractEvalCommand } from './args.js';
+import { UsageError } from './args.js';
+import type { CliIO } from './io.js';
+import { lookupRegion } from './region.js';
+
+/** What a plan gave: the region, the seed file's stem and text, and the entries. */
+export interface Extraction {
+  region: string;
+  city: string;
+  name: string;
+  document: string;
+  entries: ExtractedEntry[];
+  yaml: string;
+}
+
+/**
+ * Reads a plan and extracts its figures as a seed file's text (nothing is written).
+ *
+ * @example
+ * const x = extractPlan({ plan: 'plan.txt', region: '临沂市', out: 'seeds/linyi.yml' });
+ * x.entries.length;
+ */
+export function extractPlan(o: { plan: string; region: string; out?: string; city?: string }): Extraction {
+  const region = lookupRegion(o.region);
+  const stem = o.out !== undefined ? basename(o.out).replace(/\.ya?ml$/, '') : undefined;
+  const city = o.city ?? (stem !== undefined && /^[a-z]+$/.test(stem) ? stem : region.pinyin?.toLowerCase().replace(/[^a-z]/g, ''));
+  if (city === undefined || city === '') {
+    throw new UsageError(`give the seed file's stem with --city (lower-case letters), or an --out file named like linyi.yml`);
+  }
+  const { text, encoding } = readPlan(o.plan);
+  const document = basename(o.plan);
+  const entries = extractFigures(text, { document, region: region.name, city, file: o.plan });
+  const name = region.pinyin !== undefined ? `${region.name} ${region.pinyin}` : region.name;
+  const counts = (k: string) => entries.filter((e) => e.kind === k).length;
+  const header = [
+    `${name}: figures read by \`simulate extract ${document} --region ${o.region}\` (${encoding}); format: seeds/FORMAT.md.`,
+    `${entries.length} entries: ${counts('baseline') + counts('history')} baseline/history, ${counts('target_level')} target levels, ${counts('target_flow')} flows, ${counts('relative_target')} relative to the province;`,
+    `${entries.filter((e) => e.conflict !== undefined).length} marked as text/table conflicts. Machine-read: check each entry against its quote before relying on it.`,
+  ];
+  return { region: region.name, city, name, document, entries, yaml: seedYaml({ city, name, document, entries, header }) };
+}
+
+/**
+ * Runs `simulate extract`: prints the seed file, or writes it to `--out` and says so on stderr.
+ *
+ * @example
+ * await extractCommand({ kind: 'extract', plan: 'plan.txt', region: '临沂市' }, processIO);
+ */
+export function extractCommand(cmd: ExtractCommand, io: CliIO): number {
+  const x = extractPlan(cmd);
+  if (cmd.out === undefined) {
+    io.stdout.write(x.yaml);
+  } else {
+    writeFileAtomic(cmd.out, x.yaml);
+    io.stderr.write(`wrote ${cmd.out}: ${x.entries.length} figures of ${x.region} from ${x.document}\n`);
+  }
+  return 0;
+}
+
+/**
+ * Runs `simulate extract-eval`: the score table, the misses and the false finds.
+ *
+ * @example
+ * await extractEvalCommand({ kind: 'extract-eval' }, processIO);
+ */
+export function extractEvalCommand(cmd: ExtractEvalCommand, io: CliIO): number {
+  const seeds = cmd.seeds ?? seedsDir;
+  const documents = cmd.documents ?? resolve(projectRoot, '..', 'shared', 'seeds');
+  io.stdout.write(renderScore(scoreExtraction(seeds, documents)));
+  return 0;
+}
