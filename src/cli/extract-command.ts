@@ -6,10 +6,8 @@
  * @module
  */
 import { basename, resolve } from 'node:path';
-import { readPlan } from '../extract/decode.js';
 import { renderScore, scoreExtraction } from '../extract/evaluate.js';
-import { extractFigures, type ExtractedEntry } from '../extract/extract.js';
-import { seedYaml } from '../extract/seed-yaml.js';
+import { extractPlanFile, type Extraction } from '../extract/plan-file.js';
 import { projectRoot, seedsDir } from '../scenario/paths.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { ExtractCommand, ExtractEvalCommand } from './args.js';
@@ -17,18 +15,8 @@ import { UsageError } from './args.js';
 import type { CliIO } from './io.js';
 import { lookupRegion } from './region.js';
 
-/** What a plan gave: the region, the seed file's stem and text, and the entries. */
-export interface Extraction {
-  region: string;
-  city: string;
-  name: string;
-  document: string;
-  entries: ExtractedEntry[];
-  yaml: string;
-}
-
 /**
- * Reads a plan and extracts its figures as a seed file's text (nothing is written).
+ * Resolves the region and the seed file's stem, then reads the plan (nothing is written).
  *
  * @example
  * const x = extractPlan({ plan: 'plan.txt', region: '临沂市', out: 'seeds/linyi.yml' });
@@ -41,17 +29,8 @@ export function extractPlan(o: { plan: string; region: string; out?: string; cit
   if (city === undefined || city === '') {
     throw new UsageError(`give the seed file's stem with --city (lower-case letters), or an --out file named like linyi.yml`);
   }
-  const { text, encoding } = readPlan(o.plan);
-  const document = basename(o.plan);
-  const entries = extractFigures(text, { document, region: region.name, city, file: o.plan });
   const name = region.pinyin !== undefined ? `${region.name} ${region.pinyin}` : region.name;
-  const counts = (k: string) => entries.filter((e) => e.kind === k).length;
-  const header = [
-    `${name}: figures read by \`simulate extract ${document} --region ${o.region}\` (${encoding}); format: seeds/FORMAT.md.`,
-    `${entries.length} entries: ${counts('baseline') + counts('history')} baseline/history, ${counts('target_level')} target levels, ${counts('target_flow')} flows, ${counts('relative_target')} relative to the province;`,
-    `${entries.filter((e) => e.conflict !== undefined).length} marked as text/table conflicts. Machine-read: check each entry against its quote before relying on it.`,
-  ];
-  return { region: region.name, city, name, document, entries, yaml: seedYaml({ city, name, document, entries, header }) };
+  return extractPlanFile(o.plan, { region: region.name, name, city });
 }
 
 /**
