@@ -23,9 +23,11 @@ import { lookupRegion } from './region.js';
  * x.entries.length;
  */
 export function extractPlan(o: { plan: string; region: string; out?: string; city?: string }): Extraction {
-  const region = lookupRegion(o.region);
   const stem = o.out !== undefined ? basename(o.out).replace(/\.ya?ml$/, '') : undefined;
-  const city = o.city ?? (stem !== undefined && /^[a-z]+$/.test(stem) ? stem : region.pinyin?.toLowerCase().replace(/[^a-z]/g, ''));
+  const given = o.city ?? (stem !== undefined && /^[a-z]+$/.test(stem) ? stem : undefined);
+  // a name outside the catalogue (a county, a metro area) is taken as written when the stem is given
+  const region = lookupRegion(o.region, { asWritten: given !== undefined });
+  const city = given ?? region.pinyin?.toLowerCase().replace(/[^a-z]/g, '');
   if (city === undefined || city === '') {
     throw new UsageError(`give the seed file's stem with --city (lower-case letters), or an --out file named like linyi.yml`);
   }

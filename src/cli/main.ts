@@ -33,6 +33,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await validateCommand(cmd.files, cmd.sets, io);
       case 'run':
         return await runCommand(cmd, io);
+      case 'init':
+        return await (await import('./init-command.js')).initCommand(cmd, io);
       case 'extract':
         return (await import('./extract-command.js')).extractCommand(cmd, io);
       case 'extract-eval':

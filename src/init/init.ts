@@ -118,18 +118,34 @@ export async function buildInit(region: InitRegion, o: InitOptions): Promise<Ini
   const city = cityStem(region);
   const pyramidPath = join(dirname(out), 'data', `${basename(out).replace(/\.ya?ml$/, '')}_age.csv`);
   const pyr = baselinePyramid(region, o.dataDir);
-  const cal = calibrateRegion({ id: region.code, start: region.start, end: region.end, later: [], baselineYear: o.baselineYear, horizon: o.horizon }, { dataDir: o.dataDir });
-
   let extraction: Extraction | undefined;
   let seeds: OutFile | undefined;
   if (o.plan !== undefined) {
     extraction = extractPlanFile(o.plan, { region: region.name, name: `${region.name} ${region.pinyin}`, city });
     const path = join(o.seedsDir, `${city}.yml`);
-    if (existsSync(path) && !readFileSync(path, 'utf8').includes(EXTRACT_MARK)) {
+    const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (existing !== undefined && !existing.includes(EXTRACT_MARK)) {
       throw new InitError(`${path} exists and was not written by simulate extract (hand-made seeds are never overwritten); move it, or run from a copy`);
+    }
+    const other = existing === undefined ? undefined : /^name: "?(\S+?)[\s"]/m.exec(existing)?.[1];
+    if (other !== undefined && other !== region.name) {
+      throw new InitError(`${path} holds the extracted figures of ${other}, which has the same pinyin as ${region.name}; move it to keep both`);
     }
     seeds = { path, text: extraction.yaml };
   }
+  let cal: ReturnType<typeof calibrateRegion>;
+  try {
+    cal = calibrateRegion({ id: region.code, start: region.start, end: region.end, later: [], baselineYear: o.baselineYear, horizon: o.horizon }, { dataDir: o.dataDir });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const why = /outside \[f\(0\)/.test(e.message)
+      ? 'with no rural→urban migration at all (ρ = 0) the model already ends above the 2020 urban share, and the calibration keeps ρ ≥ 0'
+      : 'no rates within their domains reproduce it';
+    throw new InitError(
+      `${region.name} (${region.code}): the cohort model cannot be calibrated to its 2010 → 2020 census change (${pct(region.start.urbanShare)} → ${pct(region.end.urbanShare)} urban): ${why} (src/calibration: ${e.message})`,
+    );
+  }
+
 
   const model = await loadModel(registry[o.model].module);
   const metrics = declaredMetrics(model, model.assumptionsSchema.parse(cal.assumptions));
@@ -147,7 +163,9 @@ export async function buildInit(region: InitRegion, o: InitOptions): Promise<Ini
     'No year-end figure after 2020 is used (the catalogue has the censuses only): add `history:` and `calibration:` to weight',
     'the draws by later figures (see scenarios/jinan-calibrated.yml).',
   ];
-  const targets: YamlValue[] = o.targets.map((t) => ({
+  const targets: YamlValue[] = o.targets.map((t, i) => ({
+    id: `${t.metric}-${t.year}${o.targets.slice(0, i).some((u) => u.metric === t.metric && u.year === t.year) ? `-${i + 1}` : ''}`,
+    label: `${t.metric} ${t.comparator} ${t.value} in ${t.year} (--target)`,
     metric: t.metric,
     year: t.year,
     comparator: t.comparator,

@@ -74,6 +74,14 @@ describe('buildInit + writeInit', () => {
     await expect(buildInit(testRegion('heze'), o)).rejects.toThrow(/heze.yml exists and was not written by simulate extract/);
   });
 
+  it("never overwrites another region's extracted figures that share its pinyin", async () => {
+    const o = options({ plan });
+    mkdirSync(o.seedsDir, { recursive: true });
+    writeFileSync(join(o.seedsDir, 'heze.yml'), '# x: figures read by `simulate extract p.txt --region 荷泽市`\ncity: heze\nname: "荷泽市 Heze"\n');
+
+    await expect(buildInit(testRegion('heze'), o)).rejects.toThrow(/holds the extracted figures of 荷泽市, which has the same pinyin as 菏泽市/);
+  });
+
   it('writes nothing when the scenario does not validate', async () => {
     const o = options();
     const files = await buildInit(testRegion('heze'), o);
