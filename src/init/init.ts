@@ -90,6 +90,13 @@ function baselinePyramid(r: InitRegion, dataDir: string): { rows: PyramidRow[]; 
   };
 }
 
+/** Paths of the numbers in `v` that are not finite. */
+function nonFinite(v: unknown, path: string[]): string[] {
+  if (typeof v === 'number') return Number.isFinite(v) ? [] : [path.join('.')];
+  if (typeof v !== 'object' || v === null) return [];
+  return Object.entries(v).flatMap(([k, x]) => nonFinite(x, [...path, k]));
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 
 /**
@@ -147,6 +154,12 @@ export async function buildInit(region: InitRegion, o: InitOptions): Promise<Ini
   }
 
 
+  const broken = nonFinite(cal.assumptions, []);
+  if (broken.length > 0) {
+    throw new InitError(
+      `${region.name} (${region.code}): the cohort model cannot be calibrated to its 2010 → 2020 census change (${pct(region.start.urbanShare)} → ${pct(region.end.urbanShare)} urban): the calibration gives no finite value for ${broken.join(', ')}`,
+    );
+  }
   const model = await loadModel(registry[o.model].module);
   const metrics = declaredMetrics(model, model.assumptionsSchema.parse(cal.assumptions));
   for (const t of o.targets) {
@@ -165,7 +178,7 @@ export async function buildInit(region: InitRegion, o: InitOptions): Promise<Ini
   ];
   const targets: YamlValue[] = o.targets.map((t, i) => ({
     id: `${t.metric}-${t.year}${o.targets.slice(0, i).some((u) => u.metric === t.metric && u.year === t.year) ? `-${i + 1}` : ''}`,
-    label: `${t.metric} ${t.comparator} ${t.value} in ${t.year} (--target)`,
+    label: `${t.metric} ${t.comparator} ${t.value}`,
     metric: t.metric,
     year: t.year,
     comparator: t.comparator,
