@@ -173,27 +173,35 @@ export function textFigures(doc: PlanDocument, lineNo: number, state: TextState)
     rates.sort((a, b) => a.start - b.start);
     const percents = [...c.matchAll(new RegExp(`${NUM}\\s*%`, 'g'))].map((m) => ({ value: Number(m[1]), start: at(m.index), end: at(m.index + m[0].length) }));
     const respectively = c.indexOf('分别');
-    const pairs: [Mention, (typeof percents)[number]][] = [];
+    /** A mention, its number, where the words before the number start, and the number's own year ("2025年的55%"). */
+    const pairs: { r: Mention; p: (typeof percents)[number]; from: number; year?: number }[] = [];
     if (respectively >= 0 && rates.length > 1) {
       const after = percents.filter((p) => p.start > at(respectively));
-      if (after.length === rates.length) rates.forEach((r, i) => pairs.push([r, after[i]]));
+      if (after.length === rates.length) rates.forEach((r, i) => pairs.push({ r, p: after[i], from: r.end }));
     } else {
       rates.forEach((r, i) => {
         const next = rates[i + 1]?.start ?? clause.end;
-        const p = percents.find((x) => x.start >= r.end && x.start < next);
-        if (p !== undefined) pairs.push([r, p]);
+        let from = r.end;
+        for (const p of percents.filter((x) => x.start >= r.end && x.start < next)) {
+          // 由2020年的48.5%提高到2025年的55%: each number after the first needs its own year
+          const own = /((?:19|20)\d{2})\s*年(?:底|末)?的?\s*$/.exec(h.slice(from, p.start));
+          if (from !== r.end && own === null) break;
+          pairs.push({ r, p, from, ...(own !== null ? { year: Number(own[1]) } : {}) });
+          from = p.end;
+        }
       });
     }
-    for (const [r, p] of pairs) {
-      const between = h.slice(r.end, p.start);
+    for (const { r, p, from, year } of pairs) {
+      const between = h.slice(from, p.start).replace(/(?:由|从)?\s*(?:19|20)\d{2}\s*年(?:底|末)?的?\s*$/, '');
       if (respectively < 0 && (NOT_LEVEL.test(between) || between.length > 14)) continue;
       const where = regionAt(r.start, clause, r.indicator);
       if (where === undefined) continue;
       const afterText = h.slice(p.end, p.end + 4);
-      const when = timeBefore(h, r.start, lineYearAt(r.start), ctxYear);
+      const before = timeBefore(h, r.start, lineYearAt(r.start), ctxYear);
+      const when = year !== undefined ? { ...before, year } : before;
       const kt = kindAndTime(doc, when, false, false);
       if (kt === undefined) continue;
-      const comparator: Comparator = kt.kind === 'target_level' ? comparatorOf(h.slice(clause.start, p.start), afterText) : '=';
+      const comparator: Comparator = kt.kind === 'target_level' ? comparatorOf(h.slice(clause.start, from) + between, afterText) : '=';
       const suffix = /^\s*(?:以上|左右|以下|以内)/.exec(afterText)?.[0] ?? '';
       emit({
         indicator: where.indicator,

@@ -63,8 +63,8 @@ export function parseCell(raw: string): Cell | undefined {
   return { comparator, value: Number(m[3]), cumulative: m[2] !== undefined };
 }
 
-/** A year in a table header cell (2021, 2021年, 2021 年, 2021年末), or undefined. */
+/** A year in a table header cell (2021, 2021年, 2021 年, 2021年末, 2025年目标值, 2020年（基期）), or undefined. */
 export function headerYear(cell: string): number | undefined {
-  const m = /^\s*((?:19|20)\d{2})\s*年?\s*(?:末|底)?\s*(?:（[^）]*）|\([^)]*\))?\s*$/.exec(halfWidth(cell));
+  const m = /^\s*((?:19|20)\d{2})\s*年?\s*(?:末|底)?\s*(?:目标值?|预期值?|基期值?|现状值?|规划值?|值)?\s*(?:（[^）]*）|\([^)]*\))?\s*$/.exec(halfWidth(cell));
   return m === null ? undefined : Number(m[1]);
 }

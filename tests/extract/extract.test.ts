@@ -94,6 +94,39 @@ describe('extractFigures on written snippets', () => {
     expect(entries.map(brief)).toEqual([[6, 'resident_urbanisation_rate', '沂蒙市', 2030, '>=', 66, 'percent', 'target_level']]);
   });
 
+  it('reads 由 … 提高到 … with a year for each value', () => {
+    const entries = run([...PREAMBLE, '全市常住人口城镇化率由2020年的48.5%提高到2025年的55%，户籍人口城镇化率提高到2025年的45%以上。']);
+
+    expect(entries.map(brief)).toEqual([
+      [3, 'resident_urbanisation_rate', '沂蒙市', 2020, '=', 48.5, 'percent', 'history'],
+      [3, 'resident_urbanisation_rate', '沂蒙市', 2025, '>=', 55, 'percent', 'target_level'],
+      [3, 'hukou_urbanisation_rate', '沂蒙市', 2025, '>=', 45, 'percent', 'target_level'],
+    ]);
+  });
+
+  it('reads registered and urban population, a label with its unit in brackets and headers such as 2025年目标值', () => {
+    const entries = run([
+      ...PREAMBLE,
+      '到2030年，全市户籍人口达到900万人，城镇人口达到650万人左右。',
+      '指标\t2020年（基期）\t2030年目标值',
+      '常住人口城镇化率（%）\t52.3\t≥62',
+      '正文。',
+    ]);
+
+    expect(entries.map(brief)).toEqual([
+      [3, 'registered_population', '沂蒙市', 2030, '>=', 900, '10k_persons', 'target_level'],
+      [3, 'urban_population', '沂蒙市', 2030, '~', 650, '10k_persons', 'target_level'],
+      [5, 'resident_urbanisation_rate', '沂蒙市', 2020, '=', 52.3, 'percent', 'baseline'],
+      [5, 'resident_urbanisation_rate', '沂蒙市', 2030, '>=', 62, 'percent', 'target_level'],
+    ]);
+  });
+
+  it('reads CRLF line ends to the same lines and quotes', () => {
+    const text = readFileSync(fixture('synthetic-plan.txt'), 'utf8');
+
+    expect(extractFigures(text.replace(/\n/g, '\r\n'), opts)).toEqual(extractFigures(text, opts));
+  });
+
   it('reads full-width digits and 近/约 amounts written before the noun', () => {
     const entries = run([...PREAMBLE, '到２０３０年，全市常住人口城镇化率提高到６５．５％，服务全市约千万常住人口。']);
 
