@@ -9,7 +9,7 @@ import { basename, resolve } from 'node:path';
 import { renderScore, scoreExtraction } from '../extract/evaluate.js';
 import { extractPlanFile, type Extraction } from '../extract/plan-file.js';
 import { projectRoot, seedsDir } from '../scenario/paths.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutputFile } from '../io/output-file.js';
 import type { ExtractCommand, ExtractEvalCommand } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './io.js';
@@ -46,7 +46,7 @@ export function extractCommand(cmd: ExtractCommand, io: CliIO): number {
   if (cmd.out === undefined) {
     io.stdout.write(x.yaml);
   } else {
-    writeFileAtomic(cmd.out, x.yaml);
+    writeOutputFile(cmd.out, x.yaml);
     io.stderr.write(`wrote ${cmd.out}: ${x.entries.length} figures of ${x.region} from ${x.document}\n`);
   }
   return 0;

@@ -17,7 +17,7 @@ import { EXTRACT_MARK, extractPlanFile, type Extraction } from '../extract/plan-
 import { loadModel, registry } from '../../models/index.js';
 import { loadScenario } from '../scenario/load.js';
 import { declaredMetrics } from '../scenario/targets.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutputFile } from '../io/output-file.js';
 import { planTargets } from './plan-targets.js';
 import type { InitRegion } from './region.js';
 import type { TargetArg } from './target-arg.js';
@@ -254,7 +254,7 @@ export async function writeInit(files: InitFiles, o: { compile?: (loaded: Awaite
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  writeFileAtomic(files.pyramid.path, files.pyramid.text);
-  if (files.seeds !== undefined) writeFileAtomic(files.seeds.path, files.seeds.text);
-  writeFileAtomic(files.scenario.path, files.scenario.text);
+  writeOutputFile(files.pyramid.path, files.pyramid.text);
+  if (files.seeds !== undefined) writeOutputFile(files.seeds.path, files.seeds.text);
+  writeOutputFile(files.scenario.path, files.scenario.text);
 }

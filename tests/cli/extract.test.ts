@@ -40,6 +40,16 @@ describe('simulate extract', () => {
     expect(SeedFileSchema.parse(parse(readFileSync(out, 'utf8'))).entries[0].id).toBe('yimeng.P001');
   });
 
+  it('an --out it cannot write (a path through a file) exits 3 with one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-'));
+    writeFileSync(join(dir, 'plain'), 'x');
+
+    const r = await run('extract', plan, '--region', '沂蒙市', '--out', join(dir, 'plain', 'yimeng.yml'));
+
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(new RegExp(`^cannot write ${join(dir, 'plain', 'yimeng.yml')}: .*\n$`));
+  });
+
   it('refuses text without figures and non-Chinese text with exit 2, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'extract-'));
     const empty = join(dir, 'notes.txt');

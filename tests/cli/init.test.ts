@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,18 @@ describe('simulate init', () => {
     expect(ran.code, ran.err).toBe(0);
     expect(JSON.parse(ran.out).targets.map((t: { id: string }) => t.id)).toEqual(['urbanShare-2025']);
   }, 60_000);
+
+  it('an output it cannot write (a path through a file) exits 3 with one line, and leaves nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-cli-'));
+    writeFileSync(join(dir, 'plain'), 'x');
+
+    const r = await run('init', '--region', '371300', '--draws', '100', '--out', join(dir, 'plain', 'linyi.yml'));
+
+    expect(r.code).toBe(3);
+    expect(r.err.split('\n')).toHaveLength(2);
+    expect(r.err).toMatch(new RegExp(`^cannot write ${join(dir, 'plain')}/data/linyi_age.csv: `));
+    expect(readdirSync(dir)).toEqual(['plain']);
+  });
 
   it.each([
     [['--region', 'Taizhou'], /"Taizhou" is ambiguous: 泰州市 \(Taizhou, 江苏省, 321200\); 台州市 \(Taizhou, 浙江省, 331000\)/],
