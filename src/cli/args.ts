@@ -88,12 +88,52 @@ export interface BacktestCommand {
   quiet: boolean;
 }
 
+/** `simulate extract PLAN --region NAME`: a plan's figures as a seed file. */
+export interface ExtractCommand {
+  kind: 'extract';
+  plan: string;
+  region: string;
+  /** Seed file to write (atomically); stdout when absent. */
+  out?: string;
+  /** The seed file's stem (ids `<city>.P001`); default: the --out file's stem, else the region's pinyin. */
+  city?: string;
+}
+
+/** `simulate init --region NAME …`: a calibrated scenario for a census unit. */
+export interface InitCommand {
+  kind: 'init';
+  region: string;
+  baseline: number;
+  model: string;
+  /** Scenario file (default scenarios/<pinyin>.yml). */
+  out?: string;
+  /** `--target YEAR:METRIC<cmp>VALUE`, as typed. */
+  targets: string[];
+  plan?: string;
+  horizon: number;
+  draws: number;
+  /** The arguments as given, for the scenario's header. */
+  argv: string[];
+}
+
+/** `simulate extract-eval`: the extractor against the hand-made seed files. */
+export interface ExtractEvalCommand {
+  kind: 'extract-eval';
+  /** Folder of the seed files (default: the project's seeds/). */
+  seeds?: string;
+  /** Folder of the documents they cite (default: ../shared/seeds beside the project). */
+  documents?: string;
+}
+
 /** What to do. `output` is help or version text, printed as is. */
 export type Command =
   | RunCommand
   | BacktestCommand
   | MergeCommand
   | SweepCommand
+  | ExtractCommand
+  | InitCommand
+  | ExtractEvalCommand
   | { kind: 'validate'; files: string[]; sets: string[] }
   | { kind: 'schema' }
   | { kind: 'output'; text: string };
@@ -291,6 +331,64 @@ export async function parseArgs(argv: string[]): Promise<Command> {
         };
       },
     )
+    .command(
+      'init',
+      'Write a complete scenario for a prefecture from its census: baseline, pyramid, calibrated assumptions, targets',
+      (y) =>
+        y
+          .option('region', { type: 'string', describe: 'Prefecture: 临沂市, 临沂, Linyi, 山东临沂 or its code (required)' })
+          .option('baseline', { type: 'number', default: 2020, describe: 'Baseline year (the 2020 census)' })
+          .option('model', { type: 'string', default: 'cohort', describe: 'Model (init calibrates the cohort model)' })
+          .option('out', { type: 'string', describe: 'Scenario file to write (default: scenarios/<pinyin>.yml); the pyramid goes to data/ beside it' })
+          .option('target', { type: 'string', array: true, default: [] as string[], describe: 'A target YEAR:METRIC<cmp>VALUE, e.g. 2025:urbanShare>=0.60, repeatable' })
+          .option('plan', { type: 'string', describe: "A plan text: its figures become the scenario's targets (its seed file goes to seeds/<pinyin>.yml)" })
+          .option('horizon', { type: 'number', default: 2035, describe: 'Last projected year' })
+          .option('draws', { type: 'number', default: 10000, describe: 'Number of draws written into the scenario' }),
+      (a) => {
+        if (a.region === undefined || a.region.trim() === '') throw new UsageError('give the prefecture with --region NAME (e.g. --region 临沂市, Linyi or 371300)');
+        wholeNumber('baseline', a.baseline, 1900);
+        wholeNumber('horizon', a.horizon, 1900);
+        wholeNumber('draws', a.draws, 1);
+        command = {
+          kind: 'init',
+          region: a.region,
+          baseline: a.baseline,
+          model: a.model,
+          ...(a.out !== undefined ? { out: a.out } : {}),
+          targets: a.target.map(String),
+          ...(a.plan !== undefined ? { plan: a.plan } : {}),
+          horizon: a.horizon,
+          draws: a.draws,
+          argv: [...argv],
+        };
+      },
+    )
+    .command(
+      'extract <plan>',
+      "Read a plan's population and urbanisation figures (text and indicator tables) into a seed file with provenance",
+      (y) =>
+        y
+          .positional('plan', { type: 'string', demandOption: true, describe: 'Plan text (UTF-8 or GBK)' })
+          .option('region', { type: 'string', describe: 'The prefecture the plan is about, e.g. 临沂市 or Linyi (required; another region, e.g. a county, with --city)' })
+          .option('out', { type: 'string', describe: 'Write the seed file here (default: print it)' })
+          .option('city', { type: 'string', describe: "Seed file stem, lower-case letters (default: --out's stem, else the region's pinyin)" }),
+      (a) => {
+        if (a.region === undefined || a.region.trim() === '') throw new UsageError('give the region the plan is about with --region NAME (e.g. --region 临沂市)');
+        if (a.city !== undefined && !/^[a-z]+$/.test(a.city)) throw new UsageError(`--city must be lower-case letters (a seed file stem such as linyi), got ${a.city}`);
+        command = { kind: 'extract', plan: String(a.plan), region: a.region.trim(), ...(a.out !== undefined ? { out: a.out } : {}), ...(a.city !== undefined ? { city: a.city } : {}) };
+      },
+    )
+    .command(
+      'extract-eval',
+      'Score extract against the hand-made seed files: recall, precision, every miss and false find',
+      (y) =>
+        y
+          .option('seeds', { type: 'string', describe: "Folder of the seed files (default: the project's seeds/)" })
+          .option('documents', { type: 'string', describe: 'Folder of the documents they cite (default: ../shared/seeds beside the project)' }),
+      (a) => {
+        command = { kind: 'extract-eval', ...(a.seeds !== undefined ? { seeds: a.seeds } : {}), ...(a.documents !== undefined ? { documents: a.documents } : {}) };
+      },
+    )
     .command('schema', 'Print the scenario language as JSON Schema (for editors)', (y) => y, () => {
       command = { kind: 'schema' };
     })
@@ -302,6 +400,10 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
     .example('$0 backtest --scenario bench/backtests/national-2010-cohort.yml --origin 2010', 'Score a projection from 2010 against what happened after')
     .example('$0 backtest --suite prefectures --draws 500', 'Every prefecture from its 2010 census to 2020: errors and interval coverage by model')
+    .example('$0 init --region 临沂市 --target 2025:urbanShare>=0.60', 'A calibrated scenario for Linyi (scenarios/linyi.yml)')
+    .example('$0 init --region 临沂市 --plan plan.txt', "The same, with the plan's own targets")
+    .example('$0 extract plan.txt --region 临沂市 --out seeds/linyi.yml', "A plan's figures as a seed file")
+    .example('$0 extract-eval', 'Recall and precision of extract on the seed documents')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
     .example('$0 --scenario scenarios/heze.yml --shard 2/4 --out shards/2', 'Run the second quarter of the draws (on another machine)')
     .example('$0 merge shards/1 shards/2 shards/3 shards/4 --format csv --out final', "The shards' result: the same bytes as one run")

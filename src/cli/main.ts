@@ -39,6 +39,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await (await import('./merge-command.js')).mergeCommand(cmd, io);
       case 'sweep':
         return await (await import('./sweep-command.js')).sweepCommand(cmd, io);
+      case 'init':
+        return await (await import('./init-command.js')).initCommand(cmd, io);
+      case 'extract':
+        return (await import('./extract-command.js')).extractCommand(cmd, io);
+      case 'extract-eval':
+        return (await import('./extract-command.js')).extractEvalCommand(cmd, io);
       case 'backtest':
         // imported only now, so that --help, validate and schema stay fast
         return await (await import('./backtest-command.js')).backtestCommand(cmd, io);
