@@ -98,11 +98,12 @@ function compileUnit(input: EngineInput, seed: number, draws: number, lhs: boole
   };
 }
 
+/** The scenario's stated correlations, then those its model's assumptions imply (`ModelDefinition.correlations`). */
 function setCorrelations(unit: CompiledUnit, input: EngineInput): void {
-  unit.sampling.cholesky = correlationFactor(
-    unit.inputs.map((i) => i.name),
-    input.scenario.sampling?.correlations ?? [],
-  );
+  unit.sampling.cholesky = correlationFactor(unit.inputs.map((i) => i.name), [
+    ...(input.scenario.sampling?.correlations ?? []),
+    ...(input.model.correlations?.(input.assumptions) ?? []),
+  ]);
 }
 
 /** A lever as written: its parameter, optional bracket, and where (for errors). */
