@@ -38,7 +38,7 @@ export const SharedFactorSchema = z
 export const MigrationSchema = z
   .strictObject({
     external: ParamSchema.describe("Net migration across the whole's boundary, a share of its start-of-year population per year"),
-    passes: z.number().int().min(2).max(10).default(3).describe('Projections per draw: each corrects the regions\' external rates so that their flows add up'),
+    passes: z.number().int().min(2).max(10).default(2).describe('Projections per draw: each corrects the regions\' external rates so that their flows add up'),
     why: why.optional(),
   })
   .describe("Balances migration: the regions' net external flows add up to the whole's, each year, by a common shift of their rates");
