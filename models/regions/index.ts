@@ -48,7 +48,7 @@ function metricsFor(A: RegionsAssumptions): MetricDecl[] {
   const loaded = A.loaded ?? [];
   const entities = [
     ...loaded.map((r) => ({ id: r.id, name: r.name })),
-    { id: A.id, name: 'all regions' },
+    { id: A.id, name: `all regions (${A.id})` },
     ...A.groups.map((g) => ({ id: g.id, name: g.name ?? g.id })),
   ];
   return [

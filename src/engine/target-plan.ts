@@ -89,6 +89,7 @@ export function targetDefinition(tg: Omit<TargetDefinition, 'tolerance'>, tolera
     milestone: tg.milestone,
     ...(tg.source !== undefined ? { source: tg.source } : {}),
     ...(tg.reference !== undefined ? { reference: tg.reference } : {}),
+    ...(tg.region !== undefined ? { region: tg.region } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface PageExtras {
   /** False when the rows come from the result's inputs alone. */
   assumptionsComplete: boolean;
   history: ObservedPoint[];
+  /** A multi-region run's table and map (region-map.ts), or absent. */
+  regions?: string;
 }
 
 let uplotAssets: { js: string; css: string } | undefined;
@@ -81,6 +83,7 @@ ${identity(r, lang)}
 </header>
 <main>
 ${section('targets', w.sections.targets, probabilistic ? targetsTable(r, lang) : `<p>${escapeHtml(w.deterministicTargets)}</p>`)}
+${extras.regions !== undefined ? section('regions', lang === 'zh' ? '各地区' : 'Regions', extras.regions) : ''}
 ${charts.join('\n')}
 ${probabilistic ? section('drivers', w.sections.drivers, drivers(r, lang)) : ''}
 ${section('assumptions', w.sections.assumptions, assumptionsTable(extras.assumptions, lang, extras.assumptionsComplete))}

@@ -15,6 +15,8 @@ import type { Lang } from '../format.js';
 import { assumptionRows, inputRows } from './assumptions.js';
 import { observedHistory } from './history.js';
 import { htmlPage, type PageExtras } from './page.js';
+import { loadOutlines, regionsSection } from './region-map.js';
+import { regionRows } from '../regions.js';
 
 export interface HtmlOptions {
   /** Folder for report.html, result.json, quantiles.csv and targets.csv; without it the page goes to `stdout`. */
@@ -45,7 +47,9 @@ export async function pageExtras(r: RunResult, data: string = dataDir): Promise<
       // the file changed or no longer validates: the inputs alone
     }
   }
-  return { assumptions, assumptionsComplete, history: observedHistory(r.scenario.region, r.scenario.file, data) };
+  const rows = regionRows(r);
+  const regions = rows === null ? {} : { regions: regionsSection(rows, loadOutlines(data), r.years[0], r.years[r.years.length - 1]) };
+  return { assumptions, assumptionsComplete, history: observedHistory(r.scenario.region, r.scenario.file, data), ...regions };
 }
 
 /**
