@@ -49,6 +49,18 @@ function censusPoint(u: CensusUnit, year: 2010 | 2020, dataDir: string): CensusP
 }
 
 /**
+ * A prefecture's cohort assumptions: the calibration API on its 2010 and 2020 censuses, for a 2020 baseline.
+ *
+ * @example
+ * prefectureCalibration(findRegion(loadCatalogue(), '济宁'), dataDir, 2035).assumptions.ruralToUrban;
+ */
+export function prefectureCalibration(u: CensusUnit, dataDir: string, horizon: number): ReturnType<typeof calibrateRegion> {
+  const start = censusPoint(u, 2010, dataDir);
+  const end = censusPoint(u, 2020, dataDir);
+  return calibrateRegion({ id: u.pinyin.toLowerCase(), start, end, baselineYear: BASELINE_YEAR, horizon }, { dataDir });
+}
+
+/**
  * Builds a prefecture's scenario: baseline 2020 (the census, taken as end-2020), horizon and seed as
  * given, the cohort model with the calibrated assumptions and correlations.
  *
@@ -57,9 +69,8 @@ function censusPoint(u: CensusUnit, year: 2010 | 2020, dataDir: string): CensusP
  * writeFileSync('scenarios/prefectures/heze.yml', s.yaml);
  */
 export function prefectureScenario(u: CensusUnit, o: PrefectureOptions): PrefectureScenario {
-  const start = censusPoint(u, 2010, o.dataDir);
   const end = censusPoint(u, 2020, o.dataDir);
-  const { assumptions, sampling, fit } = calibrateRegion({ id: u.pinyin.toLowerCase(), start, end, baselineYear: BASELINE_YEAR, horizon: o.horizon }, { dataDir: o.dataDir });
+  const { assumptions, sampling, fit } = prefectureCalibration(u, o.dataDir, o.horizon);
   const p2020 = pyramidOf(u, 2020, o.dataDir);
   if (p2020 === undefined) throw new RangeError(`${u.name}: no 2020 pyramid in the catalogue`);
   const rows = fromPyramid({ ageGroups: p2020.ageGroups, male: p2020.male, female: p2020.female, source: '' });
@@ -68,25 +79,62 @@ export function prefectureScenario(u: CensusUnit, o: PrefectureOptions): Prefect
     rows.map((r) => ({ ...r, male: r.male * scale, female: r.female * scale })),
     `seeds/data/census_pyramids.csv (${u.code}, 2020; ${p2020.basis})${Math.abs(scale - 1) > 1e-9 ? `, scaled to the census population ${end.population}` : ''}`,
   );
-  const doc = {
+  const yaml = cohortScenarioYaml({
+    header: `# ${u.name} (${u.code}): written by src/regions/prefecture-scenario.ts (npm run regions:shandong); do not edit by hand.\n`,
     name: `${u.name} ${u.pinyin}, ${BASELINE_YEAR}–${o.horizon} (from the census catalogue)`,
     description: `Resident urbanisation of ${u.name} from its 2020 census, with cohort assumptions calibrated to its 2010 → 2020 census change (src/calibration, calibrateRegion); written by src/regions/prefecture-scenario.ts.`,
     region: `${u.name} ${u.pinyin}`,
+    population: { value: end.population, why: `${catalogueRow(u)}, pop_2020` },
+    urbanShare: { value: Number(end.urbanShare.toFixed(6)), why: `${catalogueRow(u)}, urban_2020 / pop_2020 = ${u.census2020.urban} / ${end.population}` },
+    ageFile: o.ageFile,
+    horizon: o.horizon,
+    seed: o.seed,
+    sampling,
+    assumptions,
+  });
+  return { yaml, ageCsv, fit };
+}
+
+/** What {@link cohortScenarioYaml} writes. */
+export interface CohortScenarioText {
+  header: string;
+  name: string;
+  description: string;
+  region: string;
+  population: { value: number; why: string };
+  urbanShare: { value: number; why: string };
+  ageFile: string;
+  horizon: number;
+  seed: number;
+  sampling: unknown;
+  assumptions: unknown;
+}
+
+/**
+ * A cohort scenario with a 2020 census baseline as YAML text (every number's `why:` given by the caller).
+ *
+ * @example
+ * cohortScenarioYaml({ header: '# …\n', name, description, region, population, urbanShare, ageFile, horizon: 2035, seed: 1, sampling, assumptions });
+ */
+export function cohortScenarioYaml(t: CohortScenarioText): string {
+  const doc = {
+    name: t.name,
+    description: t.description,
+    region: t.region,
     model: 'cohort',
     baseline: {
       year: BASELINE_YEAR,
       why: 'the 2020 census (1 November), taken as end-2020 as elsewhere in the project',
-      population: { value: end.population, why: `${catalogueRow(u)}, pop_2020` },
-      urbanShare: { value: Number(end.urbanShare.toFixed(6)), why: `${catalogueRow(u)}, urban_2020 / pop_2020 = ${u.census2020.urban} / ${end.population}` },
-      ageStructure: o.ageFile,
+      population: t.population,
+      urbanShare: t.urbanShare,
+      ageStructure: t.ageFile,
     },
-    horizon: o.horizon,
+    horizon: t.horizon,
     draws: 10000,
-    seed: o.seed,
-    sampling,
-    assumptions,
+    seed: t.seed,
+    sampling: t.sampling,
+    assumptions: t.assumptions,
     targets: [],
   };
-  const header = `# ${u.name} (${u.code}): written by src/regions/prefecture-scenario.ts (npm run regions:shandong); do not edit by hand.\n`;
-  return { yaml: header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }), ageCsv, fit };
+  return t.header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -61,7 +61,7 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
     if ('seed' in t) {
       let s;
       try {
-        s = resolveSeedTarget(t.seed, { seedsDir: ctx.seedsDir });
+        s = resolveSeedTarget(t.seed, { seedsDir: ctx.seedsDir, onRegion: t.region !== undefined });
       } catch (e) {
         if (e instanceof SeedError) return void err([...at, 'seed'], { detail: e.message });
         throw e;
