@@ -6,7 +6,9 @@
  * the process's CPU time (all threads: on a shared host the CPU time is the steadier figure) and the
  * load average at the start. Run after `npm run build`:
  *
- *   node bench/regions.mjs [--runs 3] [--draws 10000]
+ *   node bench/regions.mjs [--runs 3] [--draws 10000] [--workers 2] [--lever-only]
+ *
+ * (`--workers 2`: only that many workers; `--lever-only`: only the full simulate run.)
  *
  * Writes bench/results/regions.md.
  */
@@ -22,6 +24,8 @@ const arg = (name, dflt) => {
 const runs = arg('runs', 3);
 const draws = arg('draws', 10000);
 const scenario = 'scenarios/shandong-prefectures.yml';
+const workerCounts = process.argv.includes('--workers') ? [arg('workers', 2)] : [1, 2];
+const levers = process.argv.includes('--lever-only') ? [true] : [true, false];
 const probe = join(mkdtempSync(join(tmpdir(), 'bench-regions-')), 'probe.json');
 const PROBE = `
 import { writeFileSync } from 'node:fs';
@@ -49,10 +53,10 @@ function once(workers, lever) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = loadavg();
 const rows = [];
-for (const lever of [true, false]) {
-  const by = { 1: [], 2: [] };
-  for (let k = 0; k < runs; k++) for (const w of [1, 2]) by[w].push(once(w, lever));
-  for (const w of [1, 2]) {
+for (const lever of levers) {
+  const by = Object.fromEntries(workerCounts.map((w) => [w, []]));
+  for (let k = 0; k < runs; k++) for (const w of workerCounts) by[w].push(once(w, lever));
+  for (const w of workerCounts) {
     const r = by[w];
     rows.push(`| ${lever ? 'simulate (lever search on)' : 'runScenario, lever: false'} | ${w} | ${median(r.map((x) => x.wall)).toFixed(1)} s (${Math.min(...r.map((x) => x.wall)).toFixed(1)}–${Math.max(...r.map((x) => x.wall)).toFixed(1)}) | ${median(r.map((x) => x.cpu)).toFixed(1)} s | ${Math.round(median(r.map((x) => x.maxRssKiB)) / 1024)} MiB |`);
     console.log(rows.at(-1));
