@@ -132,6 +132,20 @@ describe('regions model', () => {
     expect(e.detail).toMatch(/unknown region "jinan"/);
   });
 
+  it('locates impossible shared factors at the assumptions (two factors on inputs correlated inside each region)', async () => {
+    const loaded = await loadScenario(FIXTURE, { sets: ['assumptions.shared=[{input: ruralToUrban.value, rho: 0.5}, {input: reclassification.value, rho: 0.9}]'] });
+    const e = (() => {
+      try {
+        compileScenario(loaded);
+      } catch (x) {
+        return x as { path: string[]; message: string };
+      }
+      return null;
+    })();
+    expect(e?.path).toEqual(['assumptions']);
+    expect(e?.message).toMatch(/imply.*not positive definite/);
+  });
+
   it('rejects a reference to an unknown region', async () => {
     const file = variant((s) => s.replace('reference: {region: both}', 'reference: {region: shandong}'));
     const loaded = await loadScenario(file);
