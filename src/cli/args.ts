@@ -9,14 +9,13 @@ import yargs from 'yargs';
 import type { Lang, OutputFormat } from './contracts.js';
 import { engineVersion } from '../engine/version.js';
 
-/** A mistake on the command line (exit code 2). */
-export class UsageError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+import { UsageError } from './usage-error.js';
+import { once, wholeNumber } from './flag-values.js';
+
+export { UsageError };
+
+/** Largest --draws (and --batch-size, --replay-draw): the scenario schema's limit on draws. */
+const MAX_DRAWS = 1_000_000_000;
 
 /** `simulate --scenario FILE …`: a Monte Carlo run, or the deterministic projection. */
 export interface RunCommand {
@@ -64,11 +63,6 @@ export type Command =
 const FORMATS: OutputFormat[] = ['table', 'json', 'csv', 'html'];
 const LANGS: Lang[] = ['en', 'zh'];
 
-function wholeNumber(name: string, v: unknown, min: number): void {
-  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= min)) {
-    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${String(v)}`);
-  }
-}
 
 /**
  * Parses the arguments (without `node` and the script).
@@ -92,39 +86,40 @@ export async function parseArgs(argv: string[]): Promise<Command> {
       (y) =>
         y
           .option('scenario', { type: 'string', describe: 'Scenario file (YAML), required' })
-          .option('draws', { type: 'number', describe: "Number of draws (default: the scenario's draws)" })
-          .option('seed', { type: 'number', describe: "Random seed (default: the scenario's seed)" })
-          .option('workers', { type: 'number', describe: 'Worker threads (default: os.availableParallelism(), fewer for small runs); never changes the results' })
-          .option('batch-size', { type: 'number', describe: 'Draws per worker task; never changes the results' })
+          .option('draws', { type: 'string', describe: "Number of draws (default: the scenario's draws)" })
+          .option('seed', { type: 'string', describe: "Random seed, a whole number 0 … 2^53 − 1 (default: the scenario's seed)" })
+          .option('workers', { type: 'string', describe: 'Worker threads (default: os.availableParallelism(), fewer for small runs; never more than the cores or the batches); never changes the results' })
+          .option('batch-size', { type: 'string', describe: 'Draws per worker task; never changes the results' })
           .option('out', { type: 'string', describe: 'Write files into this folder instead of printing' })
           .option('format', { choices: FORMATS, default: 'table' as OutputFormat, describe: 'Output format' })
           .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a field: --set path=value (value in YAML), repeatable' })
           .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' })
           .option('deterministic', { type: 'boolean', default: false, describe: 'One projection with every uncertain input at its median' })
           .option('dump-schedules', { type: 'string', describe: "Write the model's compiled per-year inputs (deterministic run) to this JSON file" })
-          .option('replay-draw', { type: 'number', describe: 'Re-run draw i of the run alone (same --draws and --seed) and print its inputs, parameters and path' })
+          .option('replay-draw', { type: 'string', describe: 'Re-run draw i of the run alone (same --draws and --seed) and print its inputs, parameters and path' })
           .option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'Language of the report' }),
       (a) => {
         if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE (or a command: validate, schema)');
-        wholeNumber('draws', a.draws, 1);
-        wholeNumber('seed', a.seed, 0);
-        wholeNumber('workers', a.workers, 1);
-        wholeNumber('batch-size', a.batchSize, 1);
-        wholeNumber('replay-draw', a.replayDraw, 0);
+        once(a, ['format', 'quiet', 'deterministic', 'lang'], ['scenario', 'out', 'dump-schedules']);
+        const draws = wholeNumber('draws', a.draws, 1, MAX_DRAWS);
+        const seed = wholeNumber('seed', a.seed, 0);
+        const workers = wholeNumber('workers', a.workers, 1);
+        const batchSize = wholeNumber('batch-size', a.batchSize, 1, MAX_DRAWS);
+        const replayDraw = wholeNumber('replay-draw', a.replayDraw, 0, MAX_DRAWS - 1);
         command = {
           kind: 'run',
           scenario: a.scenario,
           sets: a.set.map(String),
-          ...(a.draws !== undefined ? { draws: a.draws } : {}),
-          ...(a.seed !== undefined ? { seed: a.seed } : {}),
-          ...(a.workers !== undefined ? { workers: a.workers } : {}),
-          ...(a.batchSize !== undefined ? { batchSize: a.batchSize } : {}),
+          ...(draws !== undefined ? { draws } : {}),
+          ...(seed !== undefined ? { seed } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+          ...(batchSize !== undefined ? { batchSize } : {}),
           ...(a.out !== undefined ? { out: a.out } : {}),
           format: a.format,
           quiet: a.quiet,
           deterministic: a.deterministic,
           ...(a.dumpSchedules !== undefined ? { dumpSchedules: a.dumpSchedules } : {}),
-          ...(a.replayDraw !== undefined ? { replayDraw: a.replayDraw } : {}),
+          ...(replayDraw !== undefined ? { replayDraw } : {}),
           lang: a.lang,
         };
       },
@@ -146,28 +141,29 @@ export async function parseArgs(argv: string[]): Promise<Command> {
       (y) =>
         y
           .option('scenario', { type: 'string', describe: 'Scenario file (YAML) with history: observations, required' })
-          .option('origin', { type: 'number', describe: "Origin year; must equal the scenario's baseline year (a check)" })
-          .option('draws', { type: 'number', describe: "Number of draws (default: the scenario's draws)" })
-          .option('seed', { type: 'number', describe: "Random seed (default: the scenario's seed)" })
-          .option('workers', { type: 'number', describe: 'Worker threads; never changes the results' })
+          .option('origin', { type: 'string', describe: "Origin year; must equal the scenario's baseline year (a check)" })
+          .option('draws', { type: 'string', describe: "Number of draws (default: the scenario's draws)" })
+          .option('seed', { type: 'string', describe: "Random seed, a whole number 0 … 2^53 − 1 (default: the scenario's seed)" })
+          .option('workers', { type: 'string', describe: 'Worker threads; never changes the results' })
           .option('format', { choices: ['table', 'json', 'csv'] as const, default: 'table' as const, describe: 'Output format' })
           .option('out', { type: 'string', describe: 'Write the report to this file instead of printing it' })
           .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a field: --set path=value, repeatable' })
           .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no list of files written' }),
       (a) => {
         if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE');
-        wholeNumber('origin', a.origin, 1900);
-        wholeNumber('draws', a.draws, 1);
-        wholeNumber('seed', a.seed, 0);
-        wholeNumber('workers', a.workers, 1);
+        once(a, ['format', 'quiet'], ['scenario', 'out']);
+        const origin = wholeNumber('origin', a.origin, 1900, 9999);
+        const draws = wholeNumber('draws', a.draws, 1, MAX_DRAWS);
+        const seed = wholeNumber('seed', a.seed, 0);
+        const workers = wholeNumber('workers', a.workers, 1);
         command = {
           kind: 'backtest',
           scenario: a.scenario,
           sets: a.set.map(String),
-          ...(a.origin !== undefined ? { origin: a.origin } : {}),
-          ...(a.draws !== undefined ? { draws: a.draws } : {}),
-          ...(a.seed !== undefined ? { seed: a.seed } : {}),
-          ...(a.workers !== undefined ? { workers: a.workers } : {}),
+          ...(origin !== undefined ? { origin } : {}),
+          ...(draws !== undefined ? { draws } : {}),
+          ...(seed !== undefined ? { seed } : {}),
+          ...(workers !== undefined ? { workers } : {}),
           format: a.format,
           ...(a.out !== undefined ? { out: a.out } : {}),
           quiet: a.quiet,
@@ -185,7 +181,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 validate scenarios/*.yml', 'Check scenario files; exit code 2 if any is wrong')
     .example('$0 backtest --scenario bench/backtests/national-2010-cohort.yml --origin 2010', 'Score a projection from 2010 against what happened after')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')
-    .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
+    .epilogue('Exit codes: 0 done, 1 internal error, 2 bad input (file:line:column: field: what was found, what was expected), 3 output not written (disk full, read-only, no permission: DIR is as it was), 130 or 143 stopped by SIGINT or SIGTERM (nothing written).')
     .version(engineVersion())
     .help()
     .alias('help', 'h')

@@ -14,7 +14,8 @@ import type { BacktestResult } from '../backtest/backtest.js';
 import { backtestCsv, backtestTable } from '../backtest/render.js';
 import { runBacktest } from '../backtest/run-backtest.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { holdSignals } from '../io/hold-signals.js';
+import { writeOutputFile } from '../io/output-file.js';
 import type { BacktestCommand } from './args.js';
 import { interruptible, Interrupted } from './interrupt.js';
 import type { CliIO } from './io.js';
@@ -28,7 +29,7 @@ function formatBacktest(bt: BacktestResult, format: BacktestCommand['format']): 
 }
 
 /**
- * Runs the backtest; returns the exit code (0, 1 internal error, 2 bad input, 130/143 stopped).
+ * Runs the backtest; returns the exit code (0, 1 internal error, 2 bad input, 3 the report could not be written, 130/143 stopped).
  *
  * @example
  * await backtestCommand({ kind: 'backtest', scenario: 'bench/backtests/national-2000-urgd.yml', sets: [],
@@ -52,8 +53,8 @@ export async function backtestCommand(cmd: BacktestCommand, io: CliIO): Promise<
     const text = formatBacktest(bt, cmd.format);
     if (cmd.out === undefined) printOutput({ text }, io, cmd.quiet);
     else {
-      writeFileAtomic(cmd.out, text);
-      printOutput({ files: [cmd.out] }, io, cmd.quiet);
+      const out = cmd.out;
+      printOutput({ files: [await holdSignals(() => writeOutputFile(out, text))] }, io, cmd.quiet);
     }
     return 0;
   } catch (e) {

@@ -1,7 +1,9 @@
 /**
  * The `simulate` command line (bin/simulate.js calls {@link main}). Exit codes: 0 done,
  * 1 internal error, 2 bad input or bad usage (one or two lines naming file, line, column and
- * field; never a stack trace), 130 / 143 a run stopped by SIGINT / SIGTERM (nothing written).
+ * field; never a stack trace), 3 the output could not be written (one line naming the file and the
+ * cause, e.g. a full disk; nothing half-written is left: `src/io/`), 130 / 143 a run stopped by
+ * SIGINT / SIGTERM (nothing written).
  *
  * @module
  */

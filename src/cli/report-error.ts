@@ -1,10 +1,13 @@
 /**
  * How the CLI reports a failure: input errors (and other errors the user can fix) as their
- * message with exit code 2, anything else as an internal error with its stack and exit code 1.
+ * message with exit code 2, an output that could not be written (full disk, read-only or
+ * forbidden folder, …) as its one line with exit code 3, anything else as an internal error with
+ * its stack and exit code 1.
  *
  * @module
  */
 import { asInputError, InputError, type Location } from '../scenario/errors.js';
+import { OutputError } from '../io/output-error.js';
 import type { Sink } from './io.js';
 
 /** Errors the user can fix that are not located in a file: a usage error, `RenderUsageError`, `DrawFailure`. */
@@ -24,6 +27,10 @@ export function reportError(e: unknown, stderr: Sink, locate?: (path: string[]) 
   if (err instanceof InputError) {
     stderr.write(`${err.formatAll()}\n`);
     return 2;
+  }
+  if (err instanceof OutputError) {
+    stderr.write(`${err.message}\n`);
+    return err.exitCode;
   }
   if (isUserError(err)) {
     stderr.write(`${err.name === 'UsageError' ? 'usage: ' : ''}${err.message}\n`);

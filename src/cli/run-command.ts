@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { holdSignals } from '../io/hold-signals.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import type { RunCommand } from './args.js';
 import { UsageError } from './args.js';
@@ -40,16 +41,19 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Pr
     if (cmd.format === 'html') {
       if (cmd.dumpSchedules !== undefined) throw new UsageError('--dump-schedules writes JSON beside a table, json or csv projection; drop it or use --format json');
       (await required('checkRenderOptions'))({ format: cmd.format, lang: cmd.lang });
-      const files = await (await required('deterministicHtml'))(loaded, { ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, sets: cmd.sets, stdout: io.stdout });
+      const deterministicHtml = await required('deterministicHtml');
+      const files = await holdSignals(() => deterministicHtml(loaded, { ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, sets: cmd.sets, stdout: io.stdout }));
       printOutput({ files }, io, cmd.quiet);
       return 0;
     }
     const runDeterministic = await required('runDeterministic');
-    const out = await runDeterministic(loaded, {
+    const options = {
       format: cmd.format,
       ...(cmd.out !== undefined ? { out: cmd.out } : {}),
       ...(cmd.dumpSchedules !== undefined ? { dumpSchedules: cmd.dumpSchedules } : {}),
-    });
+    };
+    // Ctrl-C while the files are written waits for them (src/io/hold-signals.ts)
+    const out = await holdSignals(() => runDeterministic(loaded, options));
     const files = new Set([...(out.files ?? []), ...(cmd.dumpSchedules !== undefined ? [cmd.dumpSchedules] : [])]);
     printOutput({ ...out, files: [...files] }, io, cmd.quiet);
     return 0;
@@ -67,7 +71,8 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Pr
       sets: cmd.sets,
     }),
   );
-  const files = await render(result, { format: cmd.format, ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, stdout: io.stdout });
+  // Ctrl-C while the files are written waits for them (src/io/hold-signals.ts)
+  const files = await holdSignals(() => render(result, { format: cmd.format, ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, stdout: io.stdout }));
   printOutput({ files }, io, cmd.quiet);
   return 0;
 }

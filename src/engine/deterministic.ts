@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { join } from 'node:path';
 import { compileParams, evaluatePaths, medianInputs } from '../params/compile.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutputFile } from '../io/output-file.js';
+import { writeOutputSet } from '../io/output-set.js';
 import type { CompileContext, MetricDecl, ModelDefinition, Observer } from './model.js';
 import type { RunPyramids } from './result.js';
 
@@ -191,15 +191,17 @@ export function deterministicCsv(r: DeterministicResult): string {
 export async function runDeterministic(input: DeterministicInput, opts: DeterministicOptions = {}): Promise<{ text: string } | { files: string[] }> {
   const format = opts.format ?? 'table';
   const r = projectDeterministic(input, opts.dumpSchedules !== undefined);
-  if (opts.dumpSchedules !== undefined) {
-    if (r.schedules === undefined) throw new Error(`model ${input.model.name} cannot dump its schedules`);
-    writeFileAtomic(opts.dumpSchedules, JSON.stringify(r.schedules));
-  }
+  if (opts.dumpSchedules !== undefined && r.schedules === undefined) throw new Error(`model ${input.model.name} cannot dump its schedules`);
+  const dump = () => opts.dumpSchedules !== undefined && writeOutputFile(opts.dumpSchedules, JSON.stringify(r.schedules));
   const title = `${input.scenario.name} — ${input.scenario.region} (model ${input.model.name})`;
   const text =
     format === 'json' ? JSON.stringify(deterministicJson(r), null, 1) + '\n' : format === 'csv' ? deterministicCsv(r) : deterministicTable(r, title);
-  if (opts.out === undefined) return { text };
-  const file = join(opts.out, PROJECTION_FILES[format]);
-  writeFileAtomic(file, text);
-  return { files: [file] };
+  if (opts.out === undefined) {
+    dump();
+    return { text };
+  }
+  // the projection first: a failed dump then leaves the projection (a file of its own) whole
+  const files = writeOutputSet(opts.out, { [PROJECTION_FILES[format]]: text });
+  dump();
+  return { files };
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import { compiledUrl } from './compiled-url.js';
 import type { CompiledScenario } from './compile.js';
@@ -127,6 +128,8 @@ export async function runInOrder(
   opts: InOrderOptions,
 ): Promise<void> {
   const cancel = new AbortController();
+  // each task in flight listens on `cancel` (Piscina): more than Node's default 10 is expected, not a leak
+  setMaxListeners(Math.max(10, opts.maxInFlight + 2), cancel.signal);
   const onAbort = () => cancel.abort();
   opts.signal?.addEventListener('abort', onAbort);
   const inFlight = new Map<number, Promise<BatchResult>>();

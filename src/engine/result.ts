@@ -9,6 +9,7 @@ import type { TargetDefinition } from '../scenario/target-types.js';
 import type { LeverResult } from './lever.js';
 import type { MetricKind, Pyramid } from './model.js';
 import type { Verdict } from './verdict.js';
+import type { WorkersLimit } from './workers.js';
 
 /** The schema id of {@link RunResult}; bumped on any incompatible change. */
 export const RESULT_SCHEMA = 'urbcast.run/1' as const;
@@ -111,6 +112,8 @@ export interface RunResult {
     seed: number;
     lhs: boolean;
     workers: number;
+    /** Only when fewer workers ran than `--workers` asked: how many were asked and what limited them. */
+    workersLimit?: WorkersLimit;
     batchSize: number;
     /** Draws per lever evaluation (0 without lever). */
     leverDraws: number;

@@ -33,7 +33,9 @@ import { sampleInputs } from '../params/sampler.js';
 import { searchLevers, type LeverResult } from './lever.js';
 import { assumedEvaluation, medianDirections, shiftedEvaluation } from './lever-draws.js';
 import { createExecutor, runInOrder, splitTasks, type Executor } from './pool.js';
+import { chooseWorkers } from './workers.js';
 import { createProgress, type Progress } from './progress.js';
+import { PILOT_DRAWS } from './pilot.js';
 import type { RunResult } from './result.js';
 import { sensitivityBins } from './sensitivity.js';
 import { summarize } from './summarize.js';
@@ -44,8 +46,10 @@ export interface RunOptions {
   draws?: number;
   /** Seed (default: the scenario's `seed`). */
   seed?: number;
-  /** Threads running draws; 1 runs them in the main thread (default: the machine's cores, fewer for small runs). */
+  /** Threads running draws; 1 runs them in the main thread (default: the machine's cores, fewer for small runs). Never more than the cores or the tasks (`src/engine/workers.ts`). */
   workers?: number;
+  /** The cores workers are capped at (default os.availableParallelism()); tests raise it to run more threads than the machine has. */
+  cores?: number;
   /** Draws per task (default: about 8 tasks per worker, at most 200 draws). */
   batchSize?: number;
   /** Answer "what would it take" (default true). */
@@ -62,8 +66,7 @@ export interface RunOptions {
   sets?: readonly string[];
 }
 
-/** Draws that fix the histogram ranges. */
-export const PILOT_DRAWS = 256;
+export { PILOT_DRAWS } from './pilot.js';
 
 const DEFAULTS = { lever: true, leverDraws: 2000, sensitivity: true, progress: true };
 
@@ -217,8 +220,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   const t0 = performance.now();
   const cs = compileScenario(loaded, { draws: o.draws, seed: o.seed });
   const N = cs.main.sampling.draws;
-  const workers = o.workers ?? Math.max(1, Math.min(availableParallelism(), Math.floor(N / 500)));
-  const batchSize = o.batchSize ?? Math.max(1, Math.min(200, Math.ceil(N / (workers * 8))));
+  const { workers, batchSize, limit } = chooseWorkers(N, o.workers, o.batchSize, o.cores ?? availableParallelism());
   const inFlight = 2 * workers + 2;
   const useLever = o.lever && cs.levers.length > 0;
   const leverDraws = useLever ? Math.min(N, o.leverDraws) : 0;
@@ -280,6 +282,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         seed: cs.main.sampling.seed,
         lhs: cs.main.sampling.lhs,
         workers: exec.workers,
+        ...(limit !== undefined ? { workersLimit: limit } : {}),
         batchSize,
         leverDraws,
         sensitivityBins: o.sensitivity ? sensitivityBins(N) : 0,

@@ -4,15 +4,14 @@
  * charts, `src/report/html/`). Without `out` the text goes to stdout; with `out` (a folder) it is
  * written there — `summary.txt`, `result.json`, `quantiles.csv` with `targets.csv` (per target:
  * P(met), interval, its lever and the level needed), or `report.html` with `result.json`,
- * `quantiles.csv` and `targets.csv` beside it — atomically (temporary name, then rename), so a file
- * appears whole or not at all.
+ * `quantiles.csv` and `targets.csv` beside it — as one set (`src/io/output-set.ts`): the files of
+ * the run appear together or not at all.
  *
  * @module
  */
 import { regionRows, regionsText } from './regions.js';
-import { join } from 'node:path';
 import type { RunResult } from '../engine/result.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutputSet } from '../io/output-set.js';
 import { quantilesCsv } from './csv.js';
 import { targetsCsv } from './targets-csv.js';
 import type { Lang } from './format.js';
@@ -107,10 +106,5 @@ export function render(result: RunResult, opts: RenderOptions): string[] | Promi
     return [];
   }
   const text = renderText(result, format, lang);
-  const file = join(opts.out, FILES[format]);
-  writeFileAtomic(file, text);
-  if (format !== 'csv') return [file];
-  const targets = join(opts.out, 'targets.csv');
-  writeFileAtomic(targets, targetsCsv(result));
-  return [file, targets];
+  return writeOutputSet(opts.out, { [FILES[format]]: text, ...(format === 'csv' ? { 'targets.csv': targetsCsv(result) } : {}) });
 }

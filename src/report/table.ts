@@ -119,7 +119,7 @@ export function summaryTable(r: RunResult, lang: Lang = 'en', options: SummaryOp
       `${n.format(r.run.draws)} ${w.draws}`,
       `${w.seed} ${r.run.seed}`,
       ...(r.run.lhs ? [w.lhs] : []),
-      w.workers(r.run.workers),
+      w.workers(r.run.workers, r.run.workersLimit),
       `${r.run.seconds.toFixed(1)} ${w.seconds}`,
     ].join(' · '),
     ...calibrationLines(r, lang),

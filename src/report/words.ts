@@ -6,6 +6,7 @@
  * @module
  */
 import type { Verdict } from '../engine/verdict.js';
+import type { WorkersLimit } from '../engine/workers.js';
 import type { Lang } from './format.js';
 
 export interface Words {
@@ -24,7 +25,8 @@ export interface Words {
   };
   draws: string;
   seed: string;
-  workers: (n: number) => string;
+  /** Threads that ran draws, and why fewer than asked when so. */
+  workers: (n: number, limit?: WorkersLimit) => string;
   model: string;
   seconds: string;
   lhs: string;
@@ -59,7 +61,8 @@ const EN: Words = {
   },
   draws: 'draws',
   seed: 'seed',
-  workers: (n) => (n === 1 ? '1 worker' : `${n} workers`),
+  workers: (n, limit) =>
+    `${n === 1 ? '1 worker' : `${n} workers`}${limit === undefined ? '' : ` (of ${limit.asked} asked: ${limit.by === 'cores' ? `the machine has ${limit.max} cores` : `the run has ${limit.max} batches`})`}`,
   model: 'model',
   seconds: 's',
   lhs: 'Latin hypercube',
@@ -97,7 +100,7 @@ const ZH: Words = {
   },
   draws: '次抽样',
   seed: '种子',
-  workers: (n) => `${n} 线程`,
+  workers: (n, limit) => `${n} 线程${limit === undefined ? '' : `（请求 ${limit.asked}：${limit.by === 'cores' ? `本机 ${limit.max} 核` : `本次仅 ${limit.max} 批`}）`}`,
   model: '模型',
   seconds: '秒',
   lhs: '拉丁超立方抽样',

@@ -78,7 +78,8 @@ export class InputError extends Error {
 
   /** This error and the others, one per line group, in the order found. */
   formatAll(cwd = process.cwd()): string {
-    return [this, ...this.others].map((e) => e.format(cwd)).join('\n');
+    // one line per distinct message: zod reports 2^64 both as unsafe and as above the maximum
+    return [...new Set([this, ...this.others].map((e) => e.format(cwd)))].join('\n');
   }
 }
 

@@ -1,27 +1,18 @@
 /**
- * Atomic file output: write to a temporary name in the same folder, then rename over the
- * target, so a reader never sees a half-written file and an existing file is never truncated.
+ * Atomic file output (kept for existing callers): {@link writeOutputFile} from `src/io/`.
  *
  * @module
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeOutputFile } from '../io/output-file.js';
 
 /**
- * Writes `data` to `file` atomically (creating the folder if needed).
+ * Writes `data` to `file` whole or not at all; throws an `OutputError` (exit code 3) on a full
+ * disk, a read-only or forbidden folder, etc.
  *
+ * @deprecated use `writeOutputFile` (one file) or `writeOutputSet` (the files of a run) from `src/io/`.
  * @example
  * writeFileAtomic('out/result.json', JSON.stringify(result));
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeOutputFile(file, data);
 }

@@ -136,6 +136,13 @@ describe('simulate', () => {
     expect(run2.err).toMatch(/^--set lever\.param=ruralToUrbn: lever\.param: unknown parameter "ruralToUrbn"/);
   });
 
+  it('a seed past 2^53 in --set is refused with the range, in one line (zod reported it twice)', async () => {
+    const r = await run('--scenario', base, '--quiet', '--set', 'seed=18446744073709551616');
+
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('--set seed=18446744073709551616: seed: found 18446744073709552000, expected a number ≤ 9007199254740991\n');
+  });
+
   it('a bad scenario exits 2 before anything runs', async () => {
     const r = await run('--scenario', base, '--set', 'horizon=2020');
 

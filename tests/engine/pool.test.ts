@@ -146,3 +146,26 @@ describe('createExecutor', () => {
     }
   });
 });
+
+describe('runInOrder and Node warnings', () => {
+  it('many tasks in flight, each listening on the abort signal (as Piscina does), print no MaxListenersExceededWarning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const { exec } = fakeExecutor(() => 3);
+    const listening: Executor = {
+      ...exec,
+      run: (task, signal) => {
+        const listener = () => {};
+        signal?.addEventListener('abort', listener);
+        return exec.run(task, signal).finally(() => signal?.removeEventListener('abort', listener));
+      },
+    };
+
+    await runInOrder(listening, splitTasks(0, 400, 4, true), () => {}, { maxInFlight: 50 });
+    await new Promise((r) => setImmediate(r)); // warnings are emitted on a later tick
+
+    process.off('warning', onWarning);
+    expect(warnings).toEqual([]);
+  });
+});

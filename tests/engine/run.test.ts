@@ -51,7 +51,8 @@ describe('runScenario: determinism', () => {
       [4, 13],
     ];
     const results = [];
-    for (const [workers, batchSize] of runs) results.push(await runScenario(input, { ...fast, workers, batchSize }));
+    // cores: 4 lets 4 threads run even on a 2-core machine (runs are otherwise capped at the cores)
+    for (const [workers, batchSize] of runs) results.push(await runScenario(input, { ...fast, workers, batchSize, cores: 4 }));
 
     const reference = what(results[0]);
     results.forEach((r, i) => {

@@ -15,6 +15,17 @@ describe('summaryTable', () => {
     expect(run).toBe(`model toy · 400 draws · seed 7 · 1 worker · ${r.run.seconds.toFixed(1)} s`);
   });
 
+  it('says when fewer workers ran than asked, and why', async () => {
+    const r = await toyResult();
+    const capped = (limit: NonNullable<typeof r.run.workersLimit>) => ({ ...r, run: { ...r.run, workers: 2, workersLimit: limit } });
+
+    const cores = summaryTable(capped({ asked: 1000, by: 'cores', max: 2 })).split('\n')[1];
+    const batches = summaryTable(capped({ asked: 8, by: 'batches', max: 2 }), 'zh').split('\n')[1];
+
+    expect(cores).toContain(' · 2 workers (of 1000 asked: the machine has 2 cores) · ');
+    expect(batches).toContain(' · 2 线程（请求 8：本次仅 2 批） · ');
+  });
+
   it('has one aligned row per target with threshold, median, interval, P(met), verdict, lever and driver', async () => {
     const r = await toyResult();
     const lines = summaryTable(r).split('\n');

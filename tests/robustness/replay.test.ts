@@ -94,7 +94,7 @@ describe('simulate --replay-draw', () => {
   });
 
   it.each([
-    [['--replay-draw', '-1'], 'usage: --replay-draw must be a whole number ≥ 0, got -1'],
+    [['--replay-draw', '-1'], 'usage: --replay-draw must be a whole number from 0 to 999999999, got -1'],
     [['--replay-draw', '1', '--format', 'csv'], 'usage: --replay-draw prints a table or json, not csv'],
     [['--replay-draw', '1', '--deterministic'], 'usage: --replay-draw re-runs one Monte Carlo draw'],
     [['--replay-draw', '1', '--out', 'x'], 'usage: --replay-draw prints on stdout; drop --out'],

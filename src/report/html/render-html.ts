@@ -6,13 +6,14 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunResult } from '../../engine/result.js';
 import { loadScenario } from '../../scenario/load.js';
 import { dataDir } from '../../scenario/paths.js';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { writeOutputSet } from '../../io/output-set.js';
 import type { Lang } from '../format.js';
 import { assumptionRows, inputRows } from './assumptions.js';
+import { exploreModel } from './explore/model.js';
+import type { ExploreModel } from './explore/shift.js';
 import { observedHistory } from './history.js';
 import { htmlPage, type PageExtras } from './page.js';
 import { loadOutlines, regionsSection } from './region-map.js';
@@ -28,8 +29,9 @@ export interface HtmlOptions {
 }
 
 /**
- * The page's extras: the assumptions rows (from the scenario file when it loads) and the
- * observed history of the region.
+ * The page's extras: the assumptions rows (from the scenario file when it loads), the observed
+ * history of the region and, for a run with draws whose scenario loads again, the compiled
+ * scenario of the interactive panel.
  *
  * @example
  * const extras = await pageExtras(result);
@@ -37,23 +39,26 @@ export interface HtmlOptions {
 export async function pageExtras(r: RunResult, data: string = dataDir): Promise<PageExtras> {
   let assumptions = inputRows(r.inputs);
   let assumptionsComplete = false;
+  let explore: ExploreModel | undefined;
   if (existsSync(r.scenario.file)) {
     try {
       // with the run's --set overrides, so the table shows the values the run used
       const loaded = await loadScenario(r.scenario.file, { sets: r.scenario.sets ?? [] });
       assumptions = assumptionRows(loaded.scenario.assumptions, r.inputs);
       assumptionsComplete = true;
+      // the interactive panel: the scenario as the run compiled it
+      if (r.run.draws > 0) explore = exploreModel(loaded, { draws: r.run.draws, seed: r.run.seed });
     } catch {
       // the file changed or no longer validates: the inputs alone
     }
   }
   const rows = regionRows(r);
   const regions = rows === null ? {} : { regions: regionsSection(rows, loadOutlines(data), r.years[0], r.years[r.years.length - 1]) };
-  return { assumptions, assumptionsComplete, history: observedHistory(r.scenario.region, r.scenario.file, data), ...regions };
+  return { assumptions, assumptionsComplete, history: observedHistory(r.scenario.region, r.scenario.file, data), ...(explore === undefined ? {} : { explore }), ...regions };
 }
 
 /**
- * Writes `report.html` and its companion files into `out` (each whole, via temp + rename), or
+ * Writes `report.html` and its companion files into `out` as one set (together or not at all), or
  * prints the page on `stdout` without `out`; returns the files written.
  *
  * @example
@@ -64,9 +69,7 @@ export function writeReport(html: string, opts: Pick<HtmlOptions, 'out' | 'stdou
     (opts.stdout ?? process.stdout).write(html);
     return [];
   }
-  const files: [string, string][] = [[join(opts.out, 'report.html'), html], ...Object.entries(companions).map(([name, text]): [string, string] => [join(opts.out!, name), text])];
-  for (const [file, text] of files) writeFileAtomic(file, text);
-  return files.map(([f]) => f);
+  return writeOutputSet(opts.out, { 'report.html': html, ...companions });
 }
 
 /**

@@ -2,19 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { componentsStep, FLOW, FLOW_SLOTS, type StepInputs } from '../../../models/components/kernel.js';
 import { DrawError } from '../../../src/engine/model.js';
+import { thrown } from '../../thrown.js';
 
 function inputs(over: Partial<StepInputs> = {}): StepInputs {
   return { cbrU: 0, cbrR: 0, cdrU: 0, cdrR: 0, rho: 0, ret: 0, c: 0, extU: 0, extR: 0, extUIsCount: false, extRIsCount: false, extUParam: 7, extRParam: 8, ...over };
-}
-
-function drawError(f: () => void): DrawError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DrawError) return e;
-    throw e;
-  }
-  throw new Error('expected a DrawError');
 }
 
 describe('componentsStep: order of operations', () => {
@@ -91,7 +82,7 @@ describe('componentsStep: infeasible external migration', () => {
     // Arrange
     const S = Float64Array.of(1000, 2000);
     // Act
-    const e = drawError(() => componentsStep(S, inputs({ extU: -1500, extUIsCount: true }), new Float64Array(FLOW_SLOTS), 2027));
+    const e = thrown(DrawError, () => componentsStep(S, inputs({ extU: -1500, extUIsCount: true }), new Float64Array(FLOW_SLOTS), 2027));
     // Assert
     expect(e.year).toBe(2027);
     expect(e.param).toBe(7);
@@ -100,7 +91,7 @@ describe('componentsStep: infeasible external migration', () => {
   });
 
   it('throws for the rural area with external.rural', () => {
-    const e = drawError(() => componentsStep(Float64Array.of(1000, 2000), inputs({ cdrR: 0.5, extR: -0.6 }), new Float64Array(FLOW_SLOTS), 2030));
+    const e = thrown(DrawError, () => componentsStep(Float64Array.of(1000, 2000), inputs({ cdrR: 0.5, extR: -0.6 }), new Float64Array(FLOW_SLOTS), 2030));
     expect(e.param).toBe(8);
     expect(e.message).toMatch(/rural population in 2030/);
   });
@@ -116,7 +107,7 @@ describe('componentsStep: infeasible external migration', () => {
   });
 
   it('throws when the whole region is emptied (the share is undefined)', () => {
-    const e = drawError(() => componentsStep(Float64Array.of(1000, 500), inputs({ extU: -1, extR: -1 }), new Float64Array(FLOW_SLOTS), 2024));
+    const e = thrown(DrawError, () => componentsStep(Float64Array.of(1000, 500), inputs({ extU: -1, extR: -1 }), new Float64Array(FLOW_SLOTS), 2024));
     expect(e.message).toMatch(/falls to 0 in 2024/);
   });
 });

@@ -5,18 +5,9 @@ import { CORE_METRICS } from '../../../src/engine/model.js';
 import { projectDeterministic, deterministicTable } from '../../../src/engine/deterministic.js';
 import { compileParams, evaluatePaths, medianInputs, ParamError } from '../../../src/params/compile.js';
 import { context, project } from './helpers.js';
+import { thrown } from '../../thrown.js';
 
 const DRIFTING = { urgd: { dist: 'triangular', min: 0.025, mode: 0.035, max: 0.045 }, growth: -0.002, drift: { target: 0.02, speed: 0.1 } };
-
-function paramError(f: () => unknown): ParamError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ParamError) return e;
-    throw e;
-  }
-  throw new Error('expected a ParamError');
-}
 
 describe('urgd model definition', () => {
   it('declares urgd and growth, plus drift.target and drift.speed only with drift, in the runner\'s order', () => {
@@ -41,7 +32,7 @@ describe('urgd model definition', () => {
 
   it('rejects a baseline urban share of 0 or 1 at baseline.urbanShare', () => {
     for (const u of [0, 1]) {
-      const e = paramError(() => urgd.compile({ urgd: 0.03, growth: 0 }, context({ urbanShare: u })));
+      const e = thrown(ParamError, () => urgd.compile({ urgd: 0.03, growth: 0 }, context({ urbanShare: u })));
       expect(e.path).toEqual(['baseline', 'urbanShare']);
       expect(e.message).toMatch(/strictly between 0 and 1; found/);
     }
@@ -49,9 +40,9 @@ describe('urgd model definition', () => {
 
   it('rejects out-of-domain values (a URGD of 3 meant as 3 %, a speed above 1) when the parameters compile', () => {
     const ctx = context();
-    const typo = paramError(() => compileParams(urgd.parameters({ urgd: 3, growth: 0 }, ctx), ctx.baseYear, ctx.steps));
+    const typo = thrown(ParamError, () => compileParams(urgd.parameters({ urgd: 3, growth: 0 }, ctx), ctx.baseYear, ctx.steps));
     expect(typo.path).toEqual(['assumptions', 'urgd']);
-    const fast = paramError(() => compileParams(urgd.parameters({ urgd: 0.03, growth: 0, drift: { target: 0.02, speed: 1.5 } }, ctx), ctx.baseYear, ctx.steps));
+    const fast = thrown(ParamError, () => compileParams(urgd.parameters({ urgd: 0.03, growth: 0, drift: { target: 0.02, speed: 1.5 } }, ctx), ctx.baseYear, ctx.steps));
     expect(fast.path).toEqual(['assumptions', 'drift', 'speed']);
   });
 });
