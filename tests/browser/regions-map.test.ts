@@ -55,6 +55,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the map of regions in headless Chromium${HAVE_C
     const table = await page.locator('#s-regions table.regions').textContent();
     expect(table).toContain('济宁市 Jining');
     expect(table).toContain(`${(100 * median('jining')).toFixed(1)}%`);
+    // no interactive panel: the page cannot run a model made of other scenarios
+    expect(await page.locator('#s-explore').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -46,8 +46,9 @@ export async function pageExtras(r: RunResult, data: string = dataDir): Promise<
       const loaded = await loadScenario(r.scenario.file, { sets: r.scenario.sets ?? [] });
       assumptions = assumptionRows(loaded.scenario.assumptions, r.inputs);
       assumptionsComplete = true;
-      // the interactive panel: the scenario as the run compiled it
-      if (r.run.draws > 0) explore = exploreModel(loaded, { draws: r.run.draws, seed: r.run.seed });
+      // the interactive panel: the scenario as the run compiled it (not for a model made of other
+      // scenarios, such as regions: the page bundles only the single-region models)
+      if (r.run.draws > 0 && loaded.model.expand === undefined) explore = exploreModel(loaded, { draws: r.run.draws, seed: r.run.seed });
     } catch {
       // the file changed or no longer validates: the inputs alone
     }
