@@ -23,6 +23,10 @@ export const registry: Record<string, ModelEntry> = {
     module: compiledUrl('./urgd/index.js', import.meta.url),
     title: 'UN World Urbanization Prospects method: logistic urban share driven by the urban–rural growth difference',
   },
+  regions: {
+    module: compiledUrl('./regions/index.js', import.meta.url),
+    title: 'Several regions, each a scenario with its own model, projected on the same draws and added up',
+  },
   components: {
     module: compiledUrl('./components/index.js', import.meta.url),
     title: "Urban/rural components model with crude rates, no ages (the cohort model's steps on two totals)",

@@ -98,11 +98,20 @@ function compileUnit(input: EngineInput, seed: number, draws: number, lhs: boole
   };
 }
 
+/** The scenario's stated correlations, then those its model's assumptions imply (`ModelDefinition.correlations`). */
 function setCorrelations(unit: CompiledUnit, input: EngineInput): void {
-  unit.sampling.cholesky = correlationFactor(
-    unit.inputs.map((i) => i.name),
-    input.scenario.sampling?.correlations ?? [],
-  );
+  const stated = input.scenario.sampling?.correlations ?? [];
+  const implied = input.model.correlations?.(input.assumptions) ?? [];
+  try {
+    unit.sampling.cholesky = correlationFactor(unit.inputs.map((i) => i.name), [...stated, ...implied]);
+  } catch (e) {
+    // an implied correlation is not written in the file: locate it at the assumptions that imply it
+    if (!(e instanceof ParamError) || implied.length === 0 || e.path[0] !== 'sampling') throw e;
+    // a pair's index, or the whole matrix (not positive definite: the implied ones may be the cause)
+    const k = e.path.length > 2 ? Number(e.path[2]) : Infinity;
+    if (k < stated.length) throw e;
+    throw new ParamError(['assumptions'], `the correlations the model's assumptions imply (${implied.length}, with the ${stated.length} stated): ${(e as Error).message}`);
+  }
 }
 
 /** A lever as written: its parameter, optional bracket, and where (for errors). */

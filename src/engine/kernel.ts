@@ -238,7 +238,8 @@ export class DrawKernel {
       }
       for (let k = 0; k < T; k++) {
         const tg = cs.targets[k];
-        const part = given !== undefined ? given[d * T + k] : referencePart(tg, this.refOuts, this.refT1, main.x);
+        // a region of the same run moves with a lever shift: never taken from an earlier run
+        const part = given !== undefined && tg.ref.kind !== 'metric' ? given[d * T + k] : referencePart(tg, this.refOuts, this.refT1, main.x, main.out, main.T1);
         values[d * T + k] = tg.tTo <= lim ? ownValue(tg, main.out, main.T1) - part : NaN;
         if (refParts !== null) refParts[d * T + k] = part;
       }
@@ -262,7 +263,7 @@ export class DrawKernel {
       s.unit.inputs.forEach((inp, j) => (s.x[j] = inp.median));
       this.project(s, s === main ? shift : undefined);
     }
-    const values = Float64Array.from(cs.targets, (tg) => ownValue(tg, main.out, main.T1) - referencePart(tg, this.refOuts, this.refT1, main.x));
+    const values = Float64Array.from(cs.targets, (tg) => ownValue(tg, main.out, main.T1) - referencePart(tg, this.refOuts, this.refT1, main.x, main.out, main.T1));
     return { series: main.out.slice(), values };
   }
 }

@@ -143,4 +143,31 @@ export interface ModelDefinition<A = unknown, D = unknown> {
   pyramid?(state: Float64Array): Pyramid;
   /** Name of the parameter moved by "what would it take" by default (e.g. `ruralToUrban`). */
   defaultLever?: string;
+  /**
+   * Optional, for models made of other scenarios (the `regions` model): completes the validated
+   * assumptions in stage one by loading the scenario files they name (`load` validates a file
+   * like any scenario, relative to the field at `at`). Runs once, in the loader, before targets
+   * are checked; what it returns is what `parameters`, `compile` and `metricsFor` receive.
+   */
+  expand?(assumptions: A, ctx: CompileContext, load: ScenarioLoader): Promise<A>;
+  /**
+   * Optional: correlations between uncertain inputs that the assumptions imply (added to the
+   * scenario's `sampling.correlations`), e.g. the `regions` model's shared factors.
+   */
+  correlations?(assumptions: A): { between: [string, string]; rho: number }[];
 }
+
+/** What a model's `expand` gets back for a scenario file: the loaded scenario's parts it may use. */
+export interface LoadedPart {
+  /** Absolute path. */
+  file: string;
+  scenario: { name: string; region: string; sampling?: { correlations: { between: [string, string]; rho: number }[] } };
+  modelName: string;
+  modelModule: string;
+  model: ModelDefinition;
+  assumptions: unknown;
+  ctx: CompileContext;
+}
+
+/** Loads and validates a scenario file named at field path `at` of the scenario being loaded. */
+export type ScenarioLoader = (path: string, at: (string | number)[]) => Promise<LoadedPart>;

@@ -21,7 +21,9 @@ export type CompiledReference =
   | { kind: 'none' }
   | { kind: 'fixed'; gain: number }
   | { kind: 'input'; input: number }
-  | { kind: 'scenario'; unit: number; m: number; tEnd: number; tBefore: number };
+  | { kind: 'scenario'; unit: number; m: number; tEnd: number; tBefore: number }
+  /** Another series of the same run (a region or group of a multi-region model): same years as the target. */
+  | { kind: 'metric'; m: number };
 
 /** A target ready for evaluation. */
 export interface CompiledTarget extends Omit<TargetDefinition, 'tolerance'> {
@@ -87,6 +89,7 @@ export function targetDefinition(tg: Omit<TargetDefinition, 'tolerance'>, tolera
     milestone: tg.milestone,
     ...(tg.source !== undefined ? { source: tg.source } : {}),
     ...(tg.reference !== undefined ? { reference: tg.reference } : {}),
+    ...(tg.region !== undefined ? { region: tg.region } : {}),
   };
 }
 
@@ -139,7 +142,18 @@ export function compileTargets(targets: ResolvedTarget[], hooks: TargetCompileHo
     let ref: CompiledReference = { kind: 'none' };
     if (tg.reference !== undefined) {
       if (tg.kind !== 'gain') throw new ParamError([...at, 'reference'], `only gain targets can have a reference (this one is a ${tg.kind} target)`);
-      if ('gain' in tg.reference) {
+      if ('region' in tg.reference) {
+        const own = tg.region !== undefined ? tg.metric.slice(tg.region.length + 1) : tg.metric;
+        const name = `${tg.reference.region}.${own}`;
+        const rm = metrics.findIndex((d) => d.name === name);
+        if (rm < 0) {
+          const regions = [...new Set(metrics.filter((d) => d.name.endsWith(`.${own}`)).map((d) => d.name.slice(0, -own.length - 1)))];
+          const known = regions.length > 0 ? `the run's regions and groups with ${own} are: ${regions.join(', ')}` : 'the model has no regions (use model: regions)';
+          throw new ParamError([...at, 'reference', 'region'], `unknown region "${tg.reference.region}" (no metric ${name}); ${known}`);
+        }
+        if (rm === m) throw new ParamError([...at, 'reference', 'region'], `the target is relative to its own series ${name}`);
+        ref = { kind: 'metric', m: rm };
+      } else if ('gain' in tg.reference) {
         const g = tg.reference.gain;
         ref = typeof g === 'number' ? { kind: 'fixed', gain: g } : { kind: 'input', input: hooks.addInput(`targets.${tg.id}.reference.gain`, g) };
       } else {

@@ -26,13 +26,14 @@ export function ownValue(tg: CompiledTarget, out: Float64Array, T1: number): num
 
 /**
  * What a relative target subtracts: the reference's average annual gain over the same years, from
- * the reference scenarios' series of the same draw, a fixed value or the draw's uncertain input;
+ * the reference scenarios' series of the same draw, a fixed value, the draw's uncertain input or
+ * another series `out` of the same draw (layout `[m * T1 + t]`, a region of a multi-region run);
  * 0 without a reference.
  *
  * @example
  * referencePart(target, refOuts, refT1, x); // e.g. 0.009 (0.9 share points per year)
  */
-export function referencePart(tg: CompiledTarget, refOuts: Float64Array[], refT1: number[], x: Float64Array): number {
+export function referencePart(tg: CompiledTarget, refOuts: Float64Array[], refT1: number[], x: Float64Array, out?: Float64Array, T1 = 0): number {
   const r = tg.ref;
   switch (r.kind) {
     case 'none':
@@ -45,6 +46,10 @@ export function referencePart(tg: CompiledTarget, refOuts: Float64Array[], refT1
       const o = refOuts[r.unit];
       const rb = r.m * refT1[r.unit];
       return (o[rb + r.tEnd] - o[rb + r.tBefore]) / (tg.tTo - tg.tFrom);
+    }
+    case 'metric': {
+      const b = r.m * T1;
+      return (out![b + tg.tTo] - out![b + tg.tFrom]) / (tg.tTo - tg.tFrom);
     }
   }
 }

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { regionRows, regionsText } from './regions.js';
 import type { RunResult } from '../engine/result.js';
 import { writeOutputSet } from '../io/output-set.js';
 import { quantilesCsv } from './csv.js';
@@ -61,8 +62,11 @@ export function renderText(result: RunResult, format: Format, lang: Lang = 'en',
       return JSON.stringify(result, null, 2) + '\n';
     case 'csv':
       return quantilesCsv(result);
-    case 'table':
-      return summaryTable(result, lang, width === undefined ? {} : { width });
+    case 'table': {
+      const summary = summaryTable(result, lang, width === undefined ? {} : { width });
+      const regions = regionRows(result);
+      return regions === null ? summary : `${summary}\nBy region (model regions):\n${regionsText(regions, result.years[0], result.years[result.years.length - 1])}`;
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadModel, registry as defaultRegistry, type ModelEntry } from '../../models/index.js';
 import type { CompileContext, ModelDefinition } from '../engine/model.js';
-import { describeFound, InputError, pathString, throwAll, type Location } from './errors.js';
+import { describeFound, InputError, isParamError, pathString, throwAll, type Location } from './errors.js';
 import { readScenarioChain } from './extends.js';
 import { checkHistory } from './history.js';
 import { locateIn, type Located } from './located.js';
@@ -131,7 +131,7 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
 
   const model = await loadModel(entry.module);
   throwAll(explainZod(model.assumptionsSchema, s.assumptions, ['assumptions'], locate));
-  const assumptions = model.assumptionsSchema.parse(s.assumptions);
+  let assumptions = model.assumptionsSchema.parse(s.assumptions);
   const ctx: CompileContext = {
     scenarioFile: file,
     baseYear,
@@ -142,6 +142,24 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
     ...(ageStructure !== undefined ? { ageStructure } : {}),
     dataDir: opts.dataDir,
   };
+  if (model.expand !== undefined) {
+    const loadPart = async (written: string, at: (string | number)[]) => {
+      const partFile = resolve(baseDir(at), written);
+      const where = locate(at);
+      if ([...stack, file].includes(partFile)) {
+        throw new InputError({ ...where, path: pathString(at), detail: `scenario cycle: ${[...stack, file, partFile].map((f) => f.split('/').at(-1)).join(' → ')}` });
+      }
+      if (!existsSync(partFile)) throw new InputError({ ...where, path: pathString(at), found: describeFound(written), expected: `an existing scenario file (no file ${partFile})` });
+      return load(partFile, { ...opts, sets: [] }, [...stack, file]);
+    };
+    try {
+      assumptions = await model.expand(assumptions, ctx, loadPart);
+    } catch (e) {
+      if (!isParamError(e)) throw e;
+      const at = ['assumptions', ...e.path];
+      throw new InputError({ ...locate(at), path: pathString(at), detail: e.message });
+    }
+  }
   const resolved = resolveTargets(s.targets, { baseYear, horizon: s.horizon, model, assumptions, locate, seedsDir: opts.seedsDir });
   throwAll([...resolved.errors, ...checkHistory(s, { model, assumptions, locate })]);
 

@@ -32,6 +32,7 @@ export const ComparatorSchema = z.enum(['>=', '>', '<=', '<', '~', '=']);
 const ReferenceSchema = z.union([
   z.strictObject({ scenario: z.string().min(1).describe('Path of the reference scenario, relative to this file') }),
   z.strictObject({ gain: z.union([finite, DistSchema]).describe("The reference's average annual gain, in share points (0.01 = 1 pp)"), why: why.optional() }),
+  z.strictObject({ region: z.string().min(1).describe('A region or group of this run (model regions): the same metric of it, on the same draws') }),
 ]);
 
 /** "What would it take": the parameter moved, and optionally the bracket of its level. */
@@ -51,6 +52,11 @@ const TargetCommon = {
     .union([z.string().min(1), LeverSchema])
     .optional()
     .describe("This target's own lever for \"what would it take\": a parameter name or {param, min, max} (default: the scenario's lever)"),
+  region: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A region or group of a multi-region run (model regions): the target is on its series, e.g. region heze → heze.urbanShare'),
   why: why.optional(),
 };
 

@@ -13,6 +13,7 @@
  * | citizenised_migrants | citizenised | flow over the window | 10k_persons, 10k_persons_per_year (× years in the window), persons, persons_per_year |
  * | hukou_urbanisation_rate | hukouShare | level | percent (÷100) |
  * | registered_population | registered | level | 10k_persons (×10⁴), persons |
+ * | metro_area_urbanisation_rate | urbanShare (of the target's `region:`, a multi-region run) | level | percent (÷100) |
  *
  * @module
  */
@@ -72,6 +73,8 @@ export const INDICATOR_METRICS: Record<string, Mapping> = {
   },
   hukou_urbanisation_rate: { metric: 'hukouShare', kind: 'level', label: 'hukou urbanisation rate', labelZh: '户籍人口城镇化率', units: { percent: 0.01 }, measure: 'share' },
   registered_population: { metric: 'registered', kind: 'level', label: 'registered population', labelZh: '户籍人口', units: COUNT_UNITS, measure: 'count' },
+  // a part of the city: only on a region of a multi-region run (`region:` on the target)
+  metro_area_urbanisation_rate: { metric: 'urbanShare', kind: 'level', label: 'metro-area urbanisation rate', labelZh: '都市区常住人口城镇化率', units: { percent: 0.01 }, measure: 'share' },
 };
 
 /** Why an indicator has no metric, where there is more to say than "none". */
@@ -87,14 +90,14 @@ function lookup(id: string, dir: string): SeedEntry & { cityRegion: string } {
   return { ...found.entry, cityRegion: found.seeds.region };
 }
 
-function mappingOf(e: SeedEntry & { cityRegion: string }): Mapping {
+function mappingOf(e: SeedEntry & { cityRegion: string }, onRegion: boolean): Mapping {
   const m = INDICATOR_METRICS[e.indicator];
   if (m === undefined) {
     const why = UNEXPRESSIBLE[e.indicator] ?? `no metric expresses it; usable indicators are ${expressible}`;
     throw new SeedError(`seed ${e.id} states ${e.indicator} (${e.region}): ${why}`);
   }
-  if (e.region !== e.cityRegion) {
-    throw new SeedError(`seed ${e.id} is about ${e.region}, not the whole of ${e.cityRegion}; the model projects the whole city`);
+  if (e.region !== e.cityRegion && !onRegion) {
+    throw new SeedError(`seed ${e.id} is about ${e.region}, not the whole of ${e.cityRegion}; the model projects the whole city (a multi-region run can project it: region: on the target)`);
   }
   if (m.units[e.unit] === undefined) {
     throw new SeedError(`seed ${e.id} is in ${e.unit}; ${e.indicator} is understood in ${Object.keys(m.units).join(', ')}`);
@@ -107,15 +110,16 @@ const when = (e: SeedEntry) => (e.year !== undefined ? String(e.year) : `${e.yea
 /**
  * A seed entry as a target: metric, kind, year or window, comparator, value in model units,
  * default tolerance for `~`, and provenance. Throws {@link SeedError} for a dangling id or an
- * indicator no metric expresses.
+ * indicator no metric expresses. A seed about a part of the city (its `region` differs from the
+ * seed file's) resolves only `onRegion`: for a target that names a region of a multi-region run.
  *
  * @example
  * resolveSeedTarget('heze.P001');
  * // { metric: 'urbanShare', kind: 'level', year: 2025, comparator: '>=', value: 0.57, … }
  */
-export function resolveSeedTarget(id: string, opts: { seedsDir?: string } = {}): SeedTarget {
+export function resolveSeedTarget(id: string, opts: { seedsDir?: string; onRegion?: boolean } = {}): SeedTarget {
   const e = lookup(id, opts.seedsDir ?? defaultSeedsDir);
-  const m = mappingOf(e);
+  const m = mappingOf(e, opts.onRegion ?? false);
   let window: [number, number] | undefined;
   let year: number | undefined;
   if (m.kind === 'level') {
@@ -159,7 +163,7 @@ export function resolveSeedValue(id: string, field: keyof typeof BASELINE_INDICA
   const indicator = BASELINE_INDICATORS[field];
   if (e.indicator !== indicator) throw new SeedError(`seed ${e.id} states ${e.indicator}; baseline.${field} needs a ${indicator} seed`);
   if (e.kind !== 'baseline' && e.kind !== 'history') throw new SeedError(`seed ${e.id} is a ${e.kind}; baseline values come from baseline or history seeds`);
-  const m = mappingOf(e);
+  const m = mappingOf(e, false);
   if (e.year !== baseYear) throw new SeedError(`seed ${e.id} is about ${when(e)}, but the baseline year is ${baseYear}`);
   if (e.comparator !== '=' && e.comparator !== '~') throw new SeedError(`seed ${e.id} is a bound (${e.comparator} ${e.value}), not a value`);
   return Number((e.value * m.units[e.unit]).toPrecision(12));

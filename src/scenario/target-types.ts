@@ -37,7 +37,9 @@ export interface TargetDefinition {
   /** Counts towards the joint probability that all milestones are met. */
   milestone: boolean;
   /** Relative (gain) targets: another scenario run on the same draws (path as written), or the reference's gain itself. */
-  reference?: { scenario: string } | { gain: number | Dist };
+  reference?: { scenario: string } | { gain: number | Dist } | { region: string };
+  /** The region or group of a multi-region run whose series the target is on (`metric` then names `<region>.<metric>`). */
+  region?: string;
   source?: TargetSource;
 }
 

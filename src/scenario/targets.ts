@@ -61,11 +61,12 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
     if ('seed' in t) {
       let s;
       try {
-        s = resolveSeedTarget(t.seed, { seedsDir: ctx.seedsDir });
+        s = resolveSeedTarget(t.seed, { seedsDir: ctx.seedsDir, onRegion: t.region !== undefined });
       } catch (e) {
         if (e instanceof SeedError) return void err([...at, 'seed'], { detail: e.message });
         throw e;
       }
+      if (t.region !== undefined) s = { ...s, metric: `${t.region}.${s.metric}` };
       if (!metrics.has(s.metric)) {
         const optional = (ctx.model.metrics ?? []).some((m) => m.name === s.metric);
         const why = optional ? ' with these assumptions (the model README says which assumptions add it)' : '';
@@ -87,6 +88,7 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
         ...(t.tolerance !== undefined ? { tolerance: t.tolerance } : {}),
         milestone: t.milestone ?? true,
         ...(t.reference !== undefined ? { reference: t.reference } : {}),
+        ...(t.region !== undefined ? { region: t.region } : {}),
         ...(t.why !== undefined ? { why: t.why } : {}),
         ...ownLever(t.lever),
       };
@@ -110,11 +112,13 @@ export function resolveTargets(targets: Target[], ctx: TargetContext): { targets
         if (a < first || b > ctx.horizon) return void err([...at, 'window'], { found: `[${a}, ${b}]`, expected: `years from ${first} to ${ctx.horizon}` });
       }
       const when = t.window !== undefined ? `${t.window[0]}-${t.window[1]}` : String(t.year);
+      const named = t.region !== undefined ? `${t.region}.${t.metric}` : t.metric;
       r = {
-        id: t.id ?? `${t.metric}-${when}`,
-        label: t.label ?? `${t.metric} ${when.replace('-', '–')}`,
+        id: t.id ?? `${named}-${when}`,
+        label: t.label ?? `${named} ${when.replace('-', '–')}`,
         ...(t.labelZh !== undefined ? { labelZh: t.labelZh } : {}),
-        metric: t.metric,
+        metric: t.region !== undefined ? `${t.region}.${t.metric}` : t.metric,
+        ...(t.region !== undefined ? { region: t.region } : {}),
         kind,
         ...(t.year !== undefined ? { year: t.year } : {}),
         ...(t.window !== undefined ? { window: t.window } : {}),

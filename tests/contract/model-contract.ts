@@ -53,6 +53,8 @@ export interface ContractInput {
   ageStructure?: string;
   /** Sampler seed for the random draws of the uncertain inputs. */
   seed: number;
+  /** Whatever the case's `expand` needs beyond the assumptions (e.g. the regions' own inputs). */
+  extra?: unknown;
 }
 
 /** What a model supplies to the contract. */
@@ -75,6 +77,11 @@ export interface ContractCase {
   draws?: number;
   /** fast-check options for every property: a fixed `seed` to replay, `endOnFailure` to skip shrinking. */
   fastCheck?: { seed?: number; endOnFailure?: boolean };
+  /**
+   * For models with a loader hook (`ModelDefinition.expand`, e.g. `regions`): completes the parsed
+   * assumptions as the loader would, from the generated input (its `extra`), synchronously.
+   */
+  expand?(assumptions: unknown, ctx: CompileContext, input: ContractInput): unknown;
 }
 
 /** Names of the flows in the accounting identity, and their sign in ΔU and ΔR. */
@@ -120,7 +127,8 @@ export function contractContext(input: ContractInput): CompileContext {
 
 function prepare(c: ContractCase, input: ContractInput, draws: number): Prepared {
   const ctx = contractContext(input);
-  const A = c.model.assumptionsSchema.parse(input.assumptions);
+  const parsed = c.model.assumptionsSchema.parse(input.assumptions);
+  const A = c.expand !== undefined ? c.expand(parsed, ctx, input) : parsed;
   const params = compileParams(c.model.parameters(A, ctx), ctx.baseYear, ctx.steps);
   const compiled = c.model.compile(A, ctx);
   const H = ctx.steps;

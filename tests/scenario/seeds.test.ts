@@ -85,7 +85,7 @@ describe('resolveSeedTarget (the project seeds)', () => {
     expect(seedError(() => resolveSeedTarget('nowhere.P001'))).toMatch(/^no seed entry nowhere\.P001/);
     expect(seedError(() => resolveSeedTarget('heze.P007'))).toMatch(/^seed heze\.P007 states towns_count \(菏泽市\): no metric expresses it/);
     expect(seedError(() => resolveSeedTarget('heze.P012'))).toContain('talents settling (落户) arrive from outside with their hukou');
-    expect(seedError(() => resolveSeedTarget('jining.P003'))).toBe('seed jining.P003 is about 济宁都市区, not the whole of 济宁市; the model projects the whole city');
+    expect(seedError(() => resolveSeedTarget('jining.P003'))).toBe('seed jining.P003 is about 济宁都市区, not the whole of 济宁市; the model projects the whole city (a multi-region run can project it: region: on the target)');
   });
 });
 

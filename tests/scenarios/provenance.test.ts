@@ -124,12 +124,15 @@ describe('citations', () => {
   });
 });
 
-const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yml'));
+// the plan scenarios, the multi-region ones and the regions they list (prefectures/, counties/)
+const files = readdirSync(SCENARIOS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yml'));
 const backtests = readdirSync(BACKTESTS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yml'));
 
 describe('scenarios/*.yml provenance', () => {
-  it('has the five scenarios', () => {
-    expect(files.sort()).toEqual(['heze.yml', 'jinan-calibrated.yml', 'jinan.yml', 'jining.yml', 'shandong.yml']);
+  it('has the five plan scenarios, the two multi-region ones and their 18 regions', () => {
+    expect(files.filter((f) => !f.includes('/')).sort()).toEqual(['heze.yml', 'jinan-calibrated.yml', 'jinan.yml', 'jining-counties.yml', 'jining.yml', 'shandong-prefectures.yml', 'shandong.yml']);
+    expect(files.filter((f) => f.startsWith('prefectures/'))).toHaveLength(16);
+    expect(files.filter((f) => f.startsWith('counties/'))).toHaveLength(2);
   });
 
   it('has the backtest scenarios: 7 cases × 3 models and their common parts', () => {

@@ -34,6 +34,8 @@ export interface PageExtras {
   history: ObservedPoint[];
   /** The scenario compiled for the interactive panel (absent: a page without it). */
   explore?: ExploreModel;
+  /** A multi-region run's table and map (region-map.ts), or absent. */
+  regions?: string;
 }
 
 let uplotAssets: { js: string; css: string } | undefined;
@@ -132,6 +134,7 @@ ${identity(r, lang)}
 </header>
 <main>
 ${section('targets', w.sections.targets, probabilistic ? `<div id="targets-body">${targetsTable(r, lang)}</div>` : `<p>${escapeHtml(w.deterministicTargets)}</p>`)}
+${extras.regions !== undefined ? section('regions', lang === 'zh' ? '各地区' : 'Regions', extras.regions) : ''}
 ${ex.section}
 ${charts.join('\n')}
 ${probabilistic ? section('drivers', w.sections.drivers, `<div id="drivers-body">${drivers(r, lang)}</div>`) : ''}

@@ -16,6 +16,8 @@ import { exploreModel } from './explore/model.js';
 import type { ExploreModel } from './explore/shift.js';
 import { observedHistory } from './history.js';
 import { htmlPage, type PageExtras } from './page.js';
+import { loadOutlines, regionsSection } from './region-map.js';
+import { regionRows } from '../regions.js';
 
 export interface HtmlOptions {
   /** Folder for report.html, result.json, quantiles.csv and targets.csv; without it the page goes to `stdout`. */
@@ -44,13 +46,16 @@ export async function pageExtras(r: RunResult, data: string = dataDir): Promise<
       const loaded = await loadScenario(r.scenario.file, { sets: r.scenario.sets ?? [] });
       assumptions = assumptionRows(loaded.scenario.assumptions, r.inputs);
       assumptionsComplete = true;
-      // the interactive panel: the scenario as the run compiled it
-      if (r.run.draws > 0) explore = exploreModel(loaded, { draws: r.run.draws, seed: r.run.seed });
+      // the interactive panel: the scenario as the run compiled it (not for a model made of other
+      // scenarios, such as regions: the page bundles only the single-region models)
+      if (r.run.draws > 0 && loaded.model.expand === undefined) explore = exploreModel(loaded, { draws: r.run.draws, seed: r.run.seed });
     } catch {
       // the file changed or no longer validates: the inputs alone
     }
   }
-  return { assumptions, assumptionsComplete, history: observedHistory(r.scenario.region, r.scenario.file, data), ...(explore === undefined ? {} : { explore }) };
+  const rows = regionRows(r);
+  const regions = rows === null ? {} : { regions: regionsSection(rows, loadOutlines(data), r.years[0], r.years[r.years.length - 1]) };
+  return { assumptions, assumptionsComplete, history: observedHistory(r.scenario.region, r.scenario.file, data), ...(explore === undefined ? {} : { explore }), ...regions };
 }
 
 /**

@@ -21,6 +21,7 @@ table.data { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 table.data th, table.data td { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
 table.data th { border-bottom: 2px solid #111; font-weight: 600; }
 table.data td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.data .id { color: #777; font-size: 11px; }
 .sub { color: #555; font-size: 11.5px; }
 table.data td.range { white-space: normal; }
 td.range span { white-space: nowrap; }
