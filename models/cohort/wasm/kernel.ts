@@ -129,8 +129,8 @@ export function createWasmKernel(): CohortKernel {
     const g = alloc(2 * n);
     g.set(g0.e0);
     g.set(g1.e0, n);
-    // person-years and lifetable.c's scratch
-    const L = alloc(4 * AGES);
+    // person-years
+    const L = alloc(AGES);
     return (e0, last, k) => {
       runLifeTables(offset(e0, 'e0'), offset(last, 'last'), std.byteOffset, g.byteOffset, n, g0.theta0, g0.step, tol, L.byteOffset, offset(k.survival, 'survival'), offset(k.birthSurvival, 'birthSurvival'));
     };

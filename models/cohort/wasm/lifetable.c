@@ -86,13 +86,11 @@ f64 fd_exp(f64 x) {
   return y * twopk * twom1000;
 }
 
-/* personYears: L(a) of the table of mx(a)·scale with radix 1; returns e0. Three passes with the
-   same operations as the TypeScript's one: l(a) and p(a) in age order, then the divisions
-   l(a)(1 − p(a))/m(a) two ages at a time (SIMD in the WebAssembly build), then e0 summed in age
-   order. L is followed by scratch for 3 x 101 more values (l, m, p: no stack in linear memory). */
+/* personYears: L(a) of the table of mx(a)·scale with radix 1; returns e0. One pass, as in the
+   TypeScript: a version with the divisions two ages at a time in SIMD lanes (three passes through
+   memory) was no faster than the JavaScript, this one is about 1.2-1.4 times faster. */
 f64 person_years(const f64 *restrict mx, f64 scale, f64 *restrict L) {
-  f64 *restrict ls = L + AGES, *restrict ms = L + 2 * AGES, *restrict ps = L + 3 * AGES;
-  f64 l = 1, mPrev = __builtin_nan(""), p = 1;
+  f64 l = 1, e0 = 0, mPrev = __builtin_nan(""), p = 1;
   for (int a = 0; a < 100; a++) {
     const f64 ma = mx[a];
     const f64 m = ma * scale;
@@ -100,24 +98,11 @@ f64 person_years(const f64 *restrict mx, f64 scale, f64 *restrict L) {
       p = fd_exp(-m);
       mPrev = ma;
     }
-    ls[a] = l;
-    ms[a] = m;
-    ps[a] = p;
+    const f64 La = m > 0 ? (l * (1 - p)) / m : l;
+    L[a] = La;
+    e0 += La;
     l *= p;
   }
-  for (int a = 0; a < 100; a += 2) {
-#ifdef __wasm_simd128__
-    const vec lv = wasm_v128_load(ls + a), mv = wasm_v128_load(ms + a), pv = wasm_v128_load(ps + a);
-    const vec q = wasm_f64x2_div(wasm_f64x2_mul(lv, wasm_f64x2_sub(wasm_f64x2_splat(1), pv)), mv);
-    /* m > 0 ? q : l, lane by lane */
-    wasm_v128_store(L + a, wasm_v128_bitselect(q, lv, wasm_f64x2_gt(mv, wasm_f64x2_splat(0))));
-#else
-    L[a] = ms[a] > 0 ? (ls[a] * (1 - ps[a])) / ms[a] : ls[a];
-    L[a + 1] = ms[a + 1] > 0 ? (ls[a + 1] * (1 - ps[a + 1])) / ms[a + 1] : ls[a + 1];
-#endif
-  }
-  f64 e0 = 0;
-  for (int a = 0; a < 100; a++) e0 += L[a];
   const f64 m100 = mx[100] * scale;
   L[100] = m100 > 0 ? l / m100 : __builtin_inf();
   return e0 + L[100];
@@ -251,7 +236,7 @@ static inline __attribute__((always_inline)) f64 solve_level(const f64 *restrict
  * One year's life tables (the cohort runner's lifeTableInto for blocks 0..3): for each block b
  * whose e0[b] differs from last[b], solve the level of mx[b & 1] (standards: mxF then mxM, 101
  * each) for e0[b] on its sex's grid (grids: n values for sex 0, then n for sex 1; n = 0: no grid),
- * write survival block b and bs[b], and set last[b] = e0[b]. L is 4 x 101 cells of scratch.
+ * write survival block b and bs[b], and set last[b] = e0[b]. L is 101 cells of scratch.
  */
 void life_tables(const f64 *restrict e0, f64 *restrict last, const f64 *restrict standards, const f64 *restrict grids, int n, f64 theta0,
                  f64 step, f64 tol, f64 *restrict L, f64 *restrict survival, f64 *restrict bs) {
