@@ -20,9 +20,10 @@ import { kernelInputs, writeNativeInputs } from './lib/inputs.mjs';
 import { kernelThroughput, projectReps } from './lib/kernel-js.mjs';
 import { modelBench } from './lib/models.mjs';
 import { buildNative, runNative } from './lib/native.mjs';
+import { buildWhole, runWhole, writeWholeInputs } from './lib/whole.mjs';
 import { createWasmKernel } from '../dist/models/cohort/wasm/kernel.js';
 import { simdSupported } from '../dist/models/cohort/wasm/select.js';
-import { simulateArgs, simulateOnce } from './lib/e2e.mjs';
+import { defaultArgs, simulateArgs, simulateOnce } from './lib/e2e.mjs';
 import { machineInfo, repeat, summary } from './lib/stats.mjs';
 import { markdown } from './lib/report.mjs';
 
@@ -110,19 +111,36 @@ async function kernelSection() {
 
 /**
  * Whole draws of each model (`--models`: scenario files), one core: the cohort model with each
- * kernel in turn, the others once.
+ * kernel in turn, the others once. For a cohort scenario the plain-C whole draw
+ * (bench/native/whole.c) runs in turn with the engine's default kernel (same inputs: the median
+ * draw), and its metrics are compared with the engine's bit for bit.
  */
 async function modelsSection() {
   const rows = [];
   const wasm = simdSupported();
+  const whole = buildWhole();
+  if (whole.skipped) log(`models: whole-draw C yardstick skipped (${whole.skipped})`);
   for (const file of a.models.split(',')) {
     const first = await modelBench(file);
-    const kernels = first.model.startsWith('cohort') ? (wasm ? ['js', 'wasm'] : ['js']) : [null];
+    const cohort = first.model.startsWith('cohort');
+    const kernels = cohort ? (wasm ? ['js', 'wasm'] : ['js']) : [null];
+    let inputs = null;
+    if (cohort && !whole.skipped) {
+      inputs = join(tmpdir(), `urbcast-bench-whole-${process.pid}.txt`);
+      writeWholeInputs(inputs, first.unit, first.paths);
+    }
     for (const kernel of kernels) {
       const m = kernel ? await modelBench(file, kernel) : first;
-      log(`models: ${m.model}, ${file}${kernel ? `, ${kernel} kernel` : ''}`);
-      const rs = await repeat(runs, 1, () => m.measure(Number(a['kernel-seconds'])));
-      rows.push({
+      // the C whole draw takes turns with the default kernel's runs
+      const withC = inputs !== null && kernel === kernels[kernels.length - 1];
+      log(`models: ${m.model}, ${file}${kernel ? `, ${kernel} kernel` : ''}${withC ? ', and the C whole draw' : ''}`);
+      const cs = [];
+      const rs = await repeat(runs, 1, () => {
+        const r = m.measure(Number(a['kernel-seconds']));
+        if (withC) cs.push(runWhole(whole.binary, inputs, Math.max(1, Math.round(2 * r.drawsPerSecond * Number(a['kernel-seconds'])))));
+        return r;
+      });
+      const row = {
         file,
         model: m.model,
         kernel,
@@ -130,7 +148,15 @@ async function modelsSection() {
         cells: m.cells,
         drawsPerSecond: summary(rs.map((x) => x.drawsPerSecond)),
         cellStepsPerSecond: summary(rs.map((x) => x.cellStepsPerSecond)),
-      });
+      };
+      if (withC) {
+        // (repeat's warm-up run is not kept: the last `runs` C runs pair with the kept engine runs)
+        const kept = cs.slice(-runs);
+        const c = summary(kept.map((x) => x.drawsPerSecond));
+        row.native = { flags: whole.flags, drawsPerSecond: c, agreement: relDiff(kept[0].out, m.out) };
+        row.overC = row.drawsPerSecond.median / c.median;
+      } else if (cohort && kernel === kernels[kernels.length - 1]) row.native = { skipped: whole.skipped };
+      rows.push(row);
     }
   }
   return rows;
@@ -141,6 +167,9 @@ async function e2eSection() {
   log('start-up: 1 draw');
   const st = await repeat(runs, 1, () => simulateOnce(a.scenario, 1, 1));
   const startup = { command: cmd(1, 1), seconds: summary(st.map((x) => x.seconds)) };
+  log("default run: the scenario's draws, default workers");
+  const dr = await repeat(runs, 0, () => simulateOnce(a.scenario));
+  const defaultRun = { command: `node ${defaultArgs(a.scenario).join(' ')}`, seconds: summary(dr.map((x) => x.seconds)), maxRssKiB: summary(dr.map((x) => x.maxRssKiB)) };
   const endToEnd = [];
   for (const draws of drawCounts) {
     // The worker counts take turns within each run (1, 2, 1, 2, …), so that a change in the
@@ -173,7 +202,7 @@ async function e2eSection() {
       memoryGrowth.push({ workers, lo: lo.draws, hi: hi.draws, ratio: hi.maxRssKiB.median / lo.maxRssKiB.median });
     }
   }
-  return { startup, endToEnd, memoryGrowth };
+  return { startup, defaultRun, endToEnd, memoryGrowth };
 }
 
 const result = {

@@ -20,8 +20,14 @@ export function simulateArgs(scenario, draws, workers) {
   return ['bin/simulate.js', '--scenario', scenario, '--draws', String(draws), '--workers', String(workers), '--quiet'];
 }
 
+/** The default run's command line: the scenario's own draws, the default workers, the table on stdout. */
+export function defaultArgs(scenario) {
+  return ['bin/simulate.js', '--scenario', scenario];
+}
+
 /**
- * Runs `simulate` once; resolves to `{ seconds, maxRssKiB }`. Rejects if it does not exit 0.
+ * Runs `simulate` once (without draws: the default run, {@link defaultArgs}); resolves to
+ * `{ seconds, maxRssKiB }`. Rejects if it does not exit 0.
  *
  * @example
  * const r = await simulateOnce('scenarios/heze.yml', 10000, 2);
@@ -32,13 +38,15 @@ export async function simulateOnce(scenario, draws, workers) {
   try {
     const t0 = performance.now();
     const code = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', probe, ...simulateArgs(scenario, draws, workers)], {
+      const child = spawn(process.execPath, ['--import', probe, ...(draws === undefined ? defaultArgs(scenario) : simulateArgs(scenario, draws, workers))], {
         cwd: root,
         env: { ...process.env, BENCH_PROBE_FILE: probeFile },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        // (stdout is a pipe that is read and dropped: the default run prints its table)
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
+      child.stdout.resume();
       child.on('error', reject);
       child.on('close', (c) => (c === 0 ? resolve(c) : reject(new Error(`simulate exited ${c}: ${err.trim()}`))));
     });

@@ -53,6 +53,9 @@ export async function modelBench(file, kernel) {
     cells,
     /** The metrics of the last draw timed (every draw is the median path), by metric then year. */
     out,
+    /** The compiled unit and the median paths every draw runs (the whole-draw yardstick's inputs). */
+    unit,
+    paths,
     measure(seconds) {
       const [reps, s] = timeAtLeast(seconds, 16, (n) => {
         for (let r = 0; r < n; r++) runner.run(paths, out);

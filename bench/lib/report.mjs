@@ -38,8 +38,15 @@ function modelRows(models) {
     const what = `${m.model}${m.kernel ? `, ${m.kernel === 'js' ? 'JS' : 'WebAssembly'} kernel` : ''}`;
     const cells = Number.isFinite(m.cells) ? `; ${range(m.cellStepsPerSecond, M)} cell-steps/s (${m.cells} cells × ${m.H} steps)` : '';
     const env = m.kernel ? `URBCAST_KERNEL=${m.kernel} ` : '';
-    return `| whole draws, ${what}: \`${m.file}\`, one core | ${range(m.drawsPerSecond, M)} draws/s${cells} | \`${env}npm run bench -- --only kernel\` |`;
-  });
+    const row = `| whole draws, ${what}: \`${m.file}\`, one core | ${range(m.drawsPerSecond, M)} draws/s${cells} | \`${env}npm run bench -- --only kernel\` |`;
+    if (!m.native) return [row];
+    if (m.native.skipped) return [row, `| whole draws, ${m.model}, plain C (\`bench/native/whole.c\`) | skipped: ${m.native.skipped} | ${KERNEL} |`];
+    return [
+      row,
+      `| whole draws, ${m.model}, plain C (\`bench/native/whole.c\`, \`cc ${m.native.flags}\`): \`${m.file}\`, one core | ${range(m.native.drawsPerSecond, M)} draws/s | ${KERNEL} |`,
+      `| whole draws, engine (${m.kernel === 'js' ? 'JS' : 'WebAssembly'} kernel) / C: \`${m.file}\` | ${pct(m.overC)} (metrics agree: ${agree(m.native.agreement)}) | (ratio of the medians; C and engine take turns) |`,
+    ];
+  }).flat();
 }
 
 /**
@@ -59,6 +66,7 @@ export function markdown(r) {
   ];
   if (r.kernel) lines.push(...kernelRows(r.kernel));
   if (r.models) lines.push(...modelRows(r.models));
+  if (r.defaultRun) lines.push(`| default run: \`simulate --scenario ${r.scenario}\` (its own draws, default workers, levers and drivers included), spawn to exit | ${range(r.defaultRun.seconds, sec)}; peak RSS ${range(r.defaultRun.maxRssKiB, mib)} | \`time ${r.defaultRun.command}\` |`);
   if (r.startup) lines.push(`| start-up: \`simulate\` with 1 draw, 1 worker, spawn to exit | ${range(r.startup.seconds, sec)} | \`time ${r.startup.command}\` |`);
   for (const e of r.endToEnd) {
     const eff = e.efficiency === undefined ? '' : `, parallel efficiency ${pct(e.efficiency)}`;

@@ -5,8 +5,9 @@
  *
  * Build: cc -O3 -o bench/native/build/cohort bench/native/cohort.c -lm
  * Run:   bench/native/build/cohort INPUTS.txt REPS
- * Like the engine's kernel it also accumulates and writes the step's thirteen slots (births, deaths,
- * internal and external migration, start- and end-of-year totals).
+ * Like the engine's kernel it also accumulates and writes the step's fifteen slots (births, deaths,
+ * internal and external migration, start- and end-of-year totals, the external spread factors).
+ * With COHORT_STEP_ONLY defined it is only the step (bench/native/whole.c includes it).
  * Prints one JSON line: {"cellSteps":…, "seconds":…, "cellStepsPerSecond":…, "final":[404 numbers]}.
  *
  * Inputs file (whitespace-separated numbers): H; baseline[404]; then per step t = 0…H-1:
@@ -35,6 +36,16 @@ static double rd(FILE *f) {
   double x;
   if (fscanf(f, "%lf", &x) != 1) { fprintf(stderr, "cohort: short inputs file\n"); exit(2); }
   return x;
+}
+
+/* Reads h[101], hLo, hHi, gRU[101], gUR[101], e[101], eMax, extUIsCount, extRIsCount. */
+static void read_schedules(FILE *f) {
+  for (int a = 0; a < 101; a++) h[a] = rd(f);
+  hLo = (int)rd(f); hHi = (int)rd(f);
+  for (int a = 0; a < 101; a++) gRU[a] = rd(f);
+  for (int a = 0; a < 101; a++) gUR[a] = rd(f);
+  for (int a = 0; a < 101; a++) e[a] = rd(f);
+  eMax = rd(f); extUIsCount = (int)rd(f); extRIsCount = (int)rd(f);
 }
 
 /* Returns 0, or -1 when net emigration exceeds a cell (the engine's DrawError). */
@@ -102,8 +113,11 @@ static int step(double *restrict P, double *restrict Q, const Step *restrict k, 
   flows[0] = BU; flows[1] = BR; flows[2] = startU + BU - survU; flows[3] = startR + BR - survR;
   flows[4] = fRU; flows[5] = fUR; flows[6] = fC; flows[7] = NU; flows[8] = NR;
   flows[9] = startU; flows[10] = startR; flows[11] = endU; flows[12] = endR;
+  flows[13] = gU; flows[14] = gR;
   return 0;
 }
+
+#ifndef COHORT_STEP_ONLY
 
 int main(int argc, char **argv) {
   if (argc < 3) { fprintf(stderr, "usage: cohort INPUTS.txt REPS\n"); return 2; }
@@ -121,15 +135,10 @@ int main(int argc, char **argv) {
     k->tfrU = rd(f); k->tfrR = rd(f); k->srb = rd(f); k->rho = rd(f);
     k->ret = rd(f); k->c = rd(f); k->extU = rd(f); k->extR = rd(f);
   }
-  for (int a = 0; a < 101; a++) h[a] = rd(f);
-  hLo = (int)rd(f); hHi = (int)rd(f);
-  for (int a = 0; a < 101; a++) gRU[a] = rd(f);
-  for (int a = 0; a < 101; a++) gUR[a] = rd(f);
-  for (int a = 0; a < 101; a++) e[a] = rd(f);
-  eMax = rd(f); extUIsCount = (int)rd(f); extRIsCount = (int)rd(f);
+  read_schedules(f);
   fclose(f);
   struct timespec t0, t1;
-  double sink = 0, flows[13];
+  double sink = 0, flows[15];
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (long r = 0; r < reps; r++) {
     for (int i = 0; i < CELLS; i++) P[i] = base[i];
@@ -144,3 +153,4 @@ int main(int argc, char **argv) {
   printf("]}\n");
   return 0;
 }
+#endif

@@ -11,6 +11,7 @@
 import { DrawError } from '../../src/engine/model.js';
 import { FLOW as SHARED_FLOW, FLOWS } from '../shared/urban-rural.js';
 import type { HukouInputs } from './hukou/step.js';
+import type { LevelGrid } from './lifetable.js';
 
 export const UF = 0;
 export const UM = 101;
@@ -240,7 +241,19 @@ export interface CohortKernel {
    * the JavaScript kernel, whose users call `hukouStep` itself.
    */
   hukouStep?(Z: Float64Array, W: Float64Array, k: StepInputs, hk: HukouInputs, cf: Float64Array, hf: Float64Array, year: number): void;
+  /**
+   * This kernel's build of one year's life tables (lifetable.ts: `solveLevel` to tolerance `tol`
+   * on the grids, then `survivalRatios`), same bits; absent on the JavaScript kernel. For the
+   * standard schedules `mx` by sex and their e0(θ) grids (the same θ range and step), returns a
+   * function that, for each block b whose `e0[b]` differs from `last[b]`, writes survival block b
+   * of `k.survival` and `k.birthSurvival[b]` and sets `last[b] = e0[b]`. `e0`, `last` and `k`'s
+   * arrays come from this kernel's `alloc`.
+   */
+  lifeTables?(mx: Float64Array[], grids: LevelGrid[], tol: number): LifeTablesFn;
 }
+
+/** One year's four life tables (see {@link CohortKernel.lifeTables}). */
+export type LifeTablesFn = (e0: Float64Array, last: Float64Array, k: StepInputs) => void;
 
 /**
  * The JavaScript kernel ({@link cohortStep} over ordinary typed arrays).

@@ -1,6 +1,7 @@
 /**
  * The cohort model's per-draw runner: turns a draw's parameter paths into each year's schedules
- * (life tables solved from e0, cached while e0 does not change) and steps the population,
+ * (life tables solved from e0, cached while e0 does not change; in the kernel's WebAssembly build
+ * when it has one, with the same bits) and steps the population,
  * writing every metric. Scratch memory is allocated once per runner.
  *
  * @module
@@ -25,9 +26,12 @@ const EXT_U = 10;
 const EXT_R = 11;
 
 
+/** Tolerance of the e0 solve (years). */
+const TOL = 1e-10;
+
 /** Sets `k.survival` block b and `k.birthSurvival[b]` for life expectancy e0. */
 function lifeTableInto(mx: Float64Array[], grids: LevelGrid[], sex: number, e0: number, L: Float64Array, k: StepInputs, b: number): void {
-  solveLevel(mx[sex], e0, L, 1e-10, grids[sex]);
+  solveLevel(mx[sex], e0, L, TOL, grids[sex]);
   k.birthSurvival[b] = survivalRatios(L, k.survival, b * AGES);
 }
 
@@ -52,8 +56,11 @@ export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension
   const Q = kern.alloc(CELLS);
   const L = new Float64Array(AGES);
   const flows = kern.alloc(FLOW_SLOTS);
-  const lastE0 = new Float64Array(4);
+  const lastE0 = kern.alloc(4);
+  const e0s = kern.alloc(4);
   const { mx, grids } = standards(d);
+  // the kernel's own build of the year's life tables, if it has one (same bits)
+  const lifeTables = kern.lifeTables?.(mx, grids, TOL);
   const k: StepInputs = {
     survival: kern.alloc(CELLS),
     birthSurvival: kern.alloc(4),
@@ -90,11 +97,16 @@ export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension
       if (ext) ext.baseline(Pop, paths, out);
       if (observe) observe(0, Pop, null);
       for (let t = 0; t < steps; t++) {
-        for (let b = 0; b < 4; b++) {
-          const e0 = paths[(E0 + b) * H + t];
-          if (e0 !== lastE0[b]) {
-            lifeTableInto(mx, grids, b & 1, e0, L, k, b);
-            lastE0[b] = e0;
+        if (lifeTables !== undefined) {
+          for (let b = 0; b < 4; b++) e0s[b] = paths[(E0 + b) * H + t];
+          lifeTables(e0s, lastE0, k);
+        } else {
+          for (let b = 0; b < 4; b++) {
+            const e0 = paths[(E0 + b) * H + t];
+            if (e0 !== lastE0[b]) {
+              lifeTableInto(mx, grids, b & 1, e0, L, k, b);
+              lastE0[b] = e0;
+            }
           }
         }
         k.tfrU = paths[TFR_U * H + t];

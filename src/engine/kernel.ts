@@ -135,6 +135,8 @@ export class DrawKernel {
   private readonly refT1: number[];
   /** Whether some target subtracts a reference. */
   private readonly relative: boolean;
+  /** Per reference, the steps its targets read (a reference is projected only that far; undefined: all). */
+  private readonly refSteps: (number | undefined)[];
 
   /**
    * Imports the scenario's model modules and allocates the runners. `alloc` (default: a new
@@ -162,6 +164,11 @@ export class DrawKernel {
     this.refOuts = this.refs.map((r) => r.out);
     this.refT1 = this.refs.map((r) => r.T1);
     this.relative = cs.targets.some((t) => t.ref.kind !== 'none');
+    this.refSteps = cs.references.map((r, u) => {
+      let last = 0;
+      for (const t of cs.targets) if (t.ref.kind === 'scenario' && t.ref.unit === u) last = Math.max(last, t.ref.tEnd);
+      return last < r.steps ? last : undefined;
+    });
   }
 
   /** Runs one unit on its current inputs `x`, with an optional shift of one parameter's level, up to t = `steps` (default all). */
@@ -221,10 +228,11 @@ export class DrawKernel {
       try {
         sampleInputs(main.sampler, main.unit.sampling, i, main.u, main.x);
         this.project(main, task.shift, steps);
-        for (const r of refs) {
-          current = r;
+        for (let u = 0; u < refs.length; u++) {
+          const r = (current = refs[u]);
           sampleInputs(r.sampler, r.unit.sampling, i, r.u, r.x);
-          this.project(r);
+          // only as far as the targets read it (the first years match the whole run's: see the contract suite)
+          this.project(r, undefined, this.refSteps[u]);
         }
       } catch (e) {
         if (!isDrawError(e)) throw e;

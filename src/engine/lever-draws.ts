@@ -10,8 +10,9 @@
  */
 import { effectiveSampleSize } from './calibration.js';
 import type { CompiledLever, CompiledScenario } from './compile.js';
-import { isDrawError } from './kernel.js';
+import { isDrawError, type BatchResult } from './kernel.js';
 import { leverDirections, type LeverEvaluation } from './lever.js';
+import type { LeverValues } from './lever-crossing.js';
 import { runInOrder, splitTasks, type Executor } from './pool.js';
 import { meets } from './target-value.js';
 
@@ -23,14 +24,25 @@ import { meets } from './target-value.js';
  * searchLevers(lever, lever.targets.length, evaluate, { directions: medianDirections(exec, cs, lever) });
  */
 export function medianDirections(exec: Executor, cs: CompiledScenario, lever: CompiledLever): (1 | -1 | 0)[] {
+  return medianResponse(exec, cs, lever).directions;
+}
+
+/**
+ * {@link medianDirections}, and the slope of each of the lever's targets' quantity on the median
+ * path in the lever's level, (up − down) / 2h (NaN when a moved path is infeasible).
+ *
+ * @example
+ * const { directions, slopes } = medianResponse(exec, cs, lever);
+ */
+export function medianResponse(exec: Executor, cs: CompiledScenario, lever: CompiledLever): { directions: (1 | -1 | 0)[]; slopes: number[] } {
   const { param, assumed, lo, hi } = lever;
   const h = Math.max(Math.abs(assumed) / 4, (hi - lo) * 1e-4);
   const pick = (values: Float64Array) => Float64Array.from(lever.targets, (k) => values[k]);
   try {
-    const [up, down] = [exec.medianRun({ param, delta: h }).values, exec.medianRun({ param, delta: -h }).values];
-    return leverDirections(lever.targets.map((k) => cs.targets[k]), pick(up), pick(down));
+    const [up, down] = [pick(exec.medianRun({ param, delta: h }).values), pick(exec.medianRun({ param, delta: -h }).values)];
+    return { directions: leverDirections(lever.targets.map((k) => cs.targets[k]), up, down), slopes: Array.from(up, (u, j) => (u - down[j]) / (2 * h)) };
   } catch (e) {
-    if (isDrawError(e)) return lever.targets.map(() => 0);
+    if (isDrawError(e)) return { directions: lever.targets.map(() => 0), slopes: lever.targets.map(() => NaN) };
     throw e;
   }
 }
@@ -128,14 +140,75 @@ export async function shiftedEvaluation(
   draws: LeverDraws,
   need?: readonly number[],
 ): Promise<LeverEvaluation> {
-  const { n, refParts, weights } = draws;
+  const { n, weights } = draws;
+  const asked = (need ?? lever.targets.map((_, j) => j)).map((j) => lever.targets[j]);
+  const met = new Float64Array(lever.targets.length);
+  let failed = 0;
+  let mass = 0;
+  await runLeverDraws(exec, cs, lever, delta, draws, need, (b) => {
+    failed += b.failed;
+    mass = tallyLever(cs, lever, b.values, b.start, b.count, weights, met, mass, asked[0]);
+  });
+  return evaluation(met, n, failed, mass, weights);
+}
+
+/**
+ * The lever draws' quantities of the lever's targets at Δ = 0, from the main run's target values
+ * of draws 0 … n − 1 (`values`, T per draw): the same draws, unshifted.
+ *
+ * @example
+ * const v = assumedValues(cs, lever, leverValues, 2000);
+ */
+export function assumedValues(cs: CompiledScenario, lever: CompiledLever, values: Float64Array, n: number): LeverValues {
+  return { values: pickLever(cs, lever, values, n), n, failed: 0 };
+}
+
+/** `values` (T per draw, `count` draws) reduced to the lever's targets, written from draw `at` of `out`. */
+function pickLever(cs: CompiledScenario, lever: CompiledLever, values: Float64Array, count: number, out = new Float64Array(count * lever.targets.length), at = 0): Float64Array {
+  const T = cs.targets.length;
+  const J = lever.targets.length;
+  for (let d = 0; d < count; d++) for (let j = 0; j < J; j++) out[(at + d) * J + j] = values[d * T + lever.targets[j]];
+  return out;
+}
+
+/**
+ * The lever draws' quantities of the lever's targets with its level moved by `delta`, run on the
+ * pool as far as the latest of the targets `need` (indices among the lever's targets); targets
+ * that end later, and infeasible draws, are NaN.
+ *
+ * @example
+ * const v = await shiftedValues(exec, cs, lever, 0.004, { n: 2000, refParts: null, weights: null, batchSize: 200, inFlight: 6 }, [0]);
+ */
+export async function shiftedValues(exec: Executor, cs: CompiledScenario, lever: CompiledLever, delta: number, draws: LeverDraws, need: readonly number[]): Promise<LeverValues> {
+  const { n } = draws;
+  const out = new Float64Array(n * lever.targets.length);
+  let failed = 0;
+  await runLeverDraws(exec, cs, lever, delta, draws, need, (b) => {
+    failed += b.failed;
+    pickLever(cs, lever, b.values, b.count, out, b.start);
+  });
+  return { values: out, n, failed };
+}
+
+/**
+ * Runs the lever draws 0 … n − 1 with the lever moved by `delta`, as far as the latest of the
+ * lever's targets `need` (default all), handing each batch to `take` in draw order before
+ * releasing it; infeasible draws are counted, not fatal.
+ */
+async function runLeverDraws(
+  exec: Executor,
+  cs: CompiledScenario,
+  lever: CompiledLever,
+  delta: number,
+  draws: LeverDraws,
+  need: readonly number[] | undefined,
+  take: (b: BatchResult) => void,
+): Promise<void> {
+  const { n, refParts } = draws;
   const T = cs.targets.length;
   const asked = (need ?? lever.targets.map((_, j) => j)).map((j) => lever.targets[j]);
   const last = Math.max(...asked.map((k) => cs.targets[k].tTo));
   const steps = last < cs.main.steps ? { steps: last } : {};
-  const met = new Float64Array(lever.targets.length);
-  let failed = 0;
-  let mass = 0;
   const tasks = function* () {
     for (const t of splitTasks(0, n, draws.batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true, ...steps })) {
       yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
@@ -145,11 +218,9 @@ export async function shiftedEvaluation(
     exec,
     tasks(),
     (b) => {
-      failed += b.failed;
-      mass = tallyLever(cs, lever, b.values, b.start, b.count, weights, met, mass, asked[0]);
+      take(b);
       exec.release(b);
     },
     { maxInFlight: draws.inFlight, signal: draws.signal },
   );
-  return evaluation(met, n, failed, mass, weights);
 }

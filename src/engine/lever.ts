@@ -2,7 +2,10 @@
  * "What would it take": for each target, the level of one parameter (its lever: the target's own
  * `lever:`, else the scenario's, else the model's `defaultLever`, e.g. the rural→urban migration
  * rate) at which P(met) = 0.5. The search below runs once per distinct lever, over the targets
- * that name it (`CompiledLever.targets`), each time on the same draws.
+ * that name it (`CompiledLever.targets`), each time on the same draws. `runScenario` first tries
+ * the faster search by each draw's own crossing (`lever-crossing.ts`), which seeks the same level;
+ * the search below answers the targets that one leaves open (and all of them with
+ * `leverSearch: 'probes'`).
  *
  * **Shift.** Moving the lever by Δ adds Δ to the parameter's level — its `value`, or every
  * `byYear` value — keeping its uncertainty shape and annual change: each draw's path becomes

@@ -31,7 +31,8 @@ import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from 
 import { evaluatePaths } from '../params/compile.js';
 import { sampleInputs } from '../params/sampler.js';
 import { searchLevers, type LeverResult } from './lever.js';
-import { assumedEvaluation, medianDirections, shiftedEvaluation } from './lever-draws.js';
+import { assumedEvaluation, assumedValues, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
+import { searchByCrossings } from './lever-crossing.js';
 import { createExecutor, type Executor } from './pool.js';
 import { chooseWorkers } from './workers.js';
 import { poolSource, type DrawSource } from './draw-source.js';
@@ -57,6 +58,12 @@ export interface RunOptions {
   lever?: boolean;
   /** Draws per lever evaluation (default min(draws, 2000)). */
   leverDraws?: number;
+  /**
+   * How "what would it take" is found: `crossings` (default) from the lever draws' own crossings
+   * (lever-crossing.ts), falling back to the probing search for a target it cannot answer;
+   * `probes`: the probing search (lever.ts) only.
+   */
+  leverSearch?: 'crossings' | 'probes';
   /** Sensitivity indices of every target (default true). */
   sensitivity?: boolean;
   /** Progress bar on stderr, shown only on a terminal for runs longer than a second (default true). */
@@ -75,7 +82,7 @@ export interface RunOptions {
 
 export { PILOT_DRAWS } from './pilot.js';
 
-const DEFAULTS = { lever: true, leverDraws: 2000, sensitivity: true, progress: true };
+const DEFAULTS = { lever: true, leverDraws: 2000, leverSearch: 'crossings' as const, sensitivity: true, progress: true };
 
 function positiveInt(name: string, v: number | undefined): void {
   // exitCode 2: the CLI reports it as a usage error, without a stack trace
@@ -271,16 +278,32 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
       levers = cs.targets.map(() => null);
       // one search per lever, over its targets, in the compiled (first-use) order
       for (const lever of cs.levers) {
-        const found = await searchLevers(
-          lever,
-          lever.targets.length,
-          (delta, targets) => {
-            if (delta === 0) return Promise.resolve(assumedEvaluation(cs, lever, leverValues!, leverDraws, leverWeights));
+        const draws = { n: leverDraws, refParts: leverRefParts, weights: leverWeights, batchSize, inFlight, signal: o.signal };
+        const response = medianResponse(exec, cs, lever);
+        let found: (LeverResult | null)[] = lever.targets.map(() => null);
+        if (o.leverSearch === 'crossings') {
+          const targets = lever.targets.map((k, j) => ({ comparator: cs.targets[k].comparator, value: cs.targets[k].value, slope: response.slopes[j] }));
+          found = await searchByCrossings(lever, targets, assumedValues(cs, lever, leverValues!, leverDraws), leverWeights, (delta, need) => {
             progress.phase('what would it take: evaluations', ++evaluations);
-            return shiftedEvaluation(exec, cs, lever, delta, { n: leverDraws, refParts: leverRefParts, weights: leverWeights, batchSize, inFlight, signal: o.signal }, targets);
-          },
-          { directions: medianDirections(exec, cs, lever) },
-        );
+            return shiftedValues(exec, cs, lever, delta, draws, need);
+          });
+        }
+        const open = found.flatMap((r, j) => (r === null ? [j] : []));
+        if (open.length > 0) {
+          // the probing search, over the targets the crossings could not answer (the same lever, fewer targets)
+          const rest = { ...lever, targets: open.map((j) => lever.targets[j]) };
+          const probed = await searchLevers(
+            rest,
+            rest.targets.length,
+            (delta, targets) => {
+              if (delta === 0) return Promise.resolve(assumedEvaluation(cs, rest, leverValues!, leverDraws, leverWeights));
+              progress.phase('what would it take: evaluations', ++evaluations);
+              return shiftedEvaluation(exec, cs, rest, delta, draws, targets);
+            },
+            { directions: open.map((j) => response.directions[j]) },
+          );
+          open.forEach((j, i) => (found[j] = probed[i]));
+        }
         lever.targets.forEach((k, j) => (levers![k] = found[j]));
       }
     }

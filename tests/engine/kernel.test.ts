@@ -122,4 +122,34 @@ describe('DrawKernel', () => {
     expect(main.refParts![0]).toBe(0);
     expect(main.refParts![1]).toBeGreaterThan(0);
   });
+
+  it('projects a reference only as far as its targets read it, with the same reference parts as a whole run', () => {
+    const province = toyInput({ file: '/virtual/province.yml', assumptions: { migration: { dist: 'uniform', min: 0.005, max: 0.02 } } });
+    const input = toyInput({
+      ...uncertain,
+      references: { 'province.yml': province },
+      targets: [{ year: 2030 }, { kind: 'gain', window: [2021, 2024], value: 0, reference: { scenario: 'province.yml' } }],
+    });
+    const cs = compileScenario(input);
+    const asked: (number | undefined)[] = [];
+    // the reference's model: records the steps asked for; `whole` ignores them and runs every year
+    const refModel = (whole: boolean) =>
+      ({
+        ...toy,
+        createRunner: (m: never, p: never) => {
+          const r = (toy as ModelDefinition).createRunner(m, p);
+          return { run: (paths: Float64Array, out: Float64Array, obs?: never, steps?: number) => (asked.push(steps), whole ? r.run(paths, out) : r.run(paths, out, obs, steps)) };
+        },
+      }) as ModelDefinition;
+
+    const limited = new DrawKernel(cs, toy as ModelDefinition, [refModel(false)]).run({ start: 0, count: 25, full: true });
+    const stepsAsked = asked.splice(0);
+    const full = new DrawKernel(cs, toy as ModelDefinition, [refModel(true)]).run({ start: 0, count: 25, full: true });
+
+    // the gain target ends in 2024: 4 of the reference's 10 years
+    expect(new Set(stepsAsked)).toEqual(new Set([4]));
+    expect(Array.from(limited.refParts!)).toEqual(Array.from(full.refParts!));
+    expect(Array.from(limited.values)).toEqual(Array.from(full.values));
+    expect(limited.refParts![1]).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run build:wasm`: compiles cohort.c and hukou.c into one module, cohort.wasm, with clang/lld (Debian: `apt-get
+ * `npm run build:wasm`: compiles cohort.c, hukou.c and lifetable.c into one module, cohort.wasm, with clang/lld (Debian: `apt-get
  * install clang lld`) and writes bytes.ts (the same bytes, base64, imported by the engine so that
  * no file has to be found at run time). Both outputs are committed: nothing else needs clang.
  *
@@ -34,8 +34,14 @@ export const FLAGS = [
   '-fno-builtin',
   '-Wl,--no-entry',
   '-Wl,--import-memory',
+  // The C stack (if any code ever needs one) in the first 64 KiB, below the arrays the kernel
+  // hands out (models/cohort/wasm/kernel.ts starts them at STACK_BYTES).
+  '-Wl,--stack-first',
+  '-Wl,-z,stack-size=65536',
   '-Wl,--export=cohort_step',
   '-Wl,--export=hukou_step',
+  '-Wl,--export=life_tables',
+  '-Wl,--export=fd_exp',
   '-Wl,--strip-all',
 ];
 
@@ -70,7 +76,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const wasmFile = join(values.out, 'cohort.wasm');
   const tmp = `${wasmFile}.${process.pid}.build`;
   try {
-    execFileSync(CLANG, [...FLAGS, '-o', tmp, join(here, 'cohort.c'), join(here, 'hukou.c')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(CLANG, [...FLAGS, '-o', tmp, join(here, 'cohort.c'), join(here, 'hukou.c'), join(here, 'lifetable.c')], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (e) {
     process.stderr.write(`build:wasm: ${e.code === 'ENOENT' ? 'clang not found (apt-get install clang lld)' : 'clang failed'}\n`);
     process.exit(1);

@@ -1,23 +1,27 @@
 /**
- * The WebAssembly SIMD build of the cohort step (cohort.c) and of the hukou step (hukou.c), one
- * module compiled by `npm run build:wasm`: the same operations in the same order as
- * {@link cohortStep} and {@link hukouStep}, so the same bits.
+ * The WebAssembly SIMD build of the cohort step (cohort.c), the hukou step (hukou.c) and a year's
+ * life tables (lifetable.c), one module compiled by `npm run build:wasm`: the same operations in
+ * the same order as {@link cohortStep}, {@link hukouStep} and lifetable.ts (with fdlibm's exp,
+ * which V8's Math.exp is), so the same bits.
  *
- * Each kernel owns one instance and its memory (4 pages, fixed: views never detach). Arrays from
+ * Each kernel owns one instance and its memory (8 pages, fixed: views never detach). Arrays from
  * its `alloc`/`place` live in that memory and are passed to the steps by offset, with no copying;
  * any other array is copied into a staging slot before a step and back after it (P, Q, flows; Z,
  * W, hukou flows).
  *
  * @module
  */
-import { CELLS, FLOW, FLOW_SLOTS, spreadError, type CohortKernel, type StepInputs } from '../kernel.js';
+import { CELLS, FLOW, FLOW_SLOTS, spreadError, type CohortKernel, type LifeTablesFn, type StepInputs } from '../kernel.js';
+import { AGES, type LevelGrid } from '../lifetable.js';
 import { HFLOW_SLOTS, HUKOU_SLOTS, conversionError, returnsError, type HukouInputs } from '../hukou/step.js';
 import { COHORT_WASM_BASE64 } from './bytes.js';
 
 /** A step's export (see cohort.c, hukou.c for the argument order); returns 0 or an error code. */
 type StepFn = (...args: number[]) => number;
 
-const PAGES = 4;
+const PAGES = 8;
+/** The module's C stack, below everything `alloc` hands out (build.mjs links with --stack-first). */
+const STACK_BYTES = 65536;
 const BYTES = PAGES * 65536;
 /** Staging slots for arrays from outside the kernel's memory (P, Q, survival, birthSurvival, h, gRU, gUR, e, flows; Z, W, hukou flows). */
 const SLOTS = [CELLS, CELLS, CELLS, 4, 101, 101, 101, 101, FLOW_SLOTS, HUKOU_SLOTS, HUKOU_SLOTS, HFLOW_SLOTS];
@@ -50,8 +54,10 @@ export function createWasmKernel(): CohortKernel {
   const instance = new WebAssembly.Instance(cohortWasmModule(), { env: { memory } });
   const run = instance.exports.cohort_step as StepFn;
   const runHukou = instance.exports.hukou_step as StepFn;
+  const runLifeTables = instance.exports.life_tables as StepFn;
   const buffer = memory.buffer;
-  let top = 1024;
+  // above the C stack (build.mjs: --stack-first, 64 KiB)
+  let top = STACK_BYTES;
   const alloc = (n: number): Float64Array => {
     const bytes = 8 * n;
     if (top + bytes > BYTES) throw new Error(`cohort WebAssembly kernel: out of memory (${n} cells asked, ${(BYTES - top) / 8} left)`);
@@ -108,8 +114,30 @@ export function createWasmKernel(): CohortKernel {
     back(Z, Z_);
     back(hf, HF_);
   };
+  const offset = (a: Float64Array, what: string): number => {
+    if (a.buffer !== buffer) throw new Error(`cohort WebAssembly kernel: ${what} must come from the kernel's alloc`);
+    return a.byteOffset;
+  };
+  const lifeTables = (mx: Float64Array[], grids: LevelGrid[], tol: number): LifeTablesFn => {
+    const [g0, g1] = grids;
+    const n = g0.e0.length;
+    if (g1.e0.length !== n || g1.theta0 !== g0.theta0 || g1.step !== g0.step) throw new Error('cohort WebAssembly kernel: the two sexes\' e0 grids must share θ0, step and length');
+    // the standards and both grids, copied once into this kernel's memory
+    const std = alloc(2 * AGES);
+    std.set(mx[0]);
+    std.set(mx[1], AGES);
+    const g = alloc(2 * n);
+    g.set(g0.e0);
+    g.set(g1.e0, n);
+    // person-years
+    const L = alloc(AGES);
+    return (e0, last, k) => {
+      runLifeTables(offset(e0, 'e0'), offset(last, 'last'), std.byteOffset, g.byteOffset, n, g0.theta0, g0.step, tol, L.byteOffset, offset(k.survival, 'survival'), offset(k.birthSurvival, 'birthSurvival'));
+    };
+  };
   return {
     name: 'wasm',
+    lifeTables,
     alloc,
     place: (src) => {
       const a = alloc(src.length);
