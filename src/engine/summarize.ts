@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { groupWalkDrivers } from './group-drivers.js';
 import type { UncertainInput } from '../params/compile.js';
 import type { RunAccumulator, MedianRun } from './aggregate/accumulator.js';
 import type { CompiledScenario } from './compile.js';
@@ -73,7 +74,7 @@ export function summarize(cs: CompiledScenario, acc: RunAccumulator, median: Med
   const targets: TargetResult[] = cs.targets.map((tg, k) => {
     const pr = targetProbability(acc.tally, k);
     const [q025, q10, median50, q90, q975] = acc.targetHist.quantiles(k, [0.025, 0.1, 0.5, 0.9, 0.975]);
-    const drivers = acc.sensitivity?.drivers(k).map((d) => ({ input: inputs[d.input].name, label: inputs[d.input].label, index: d.index, direction: d.direction })) ?? [];
+    const drivers = groupWalkDrivers(acc.sensitivity?.drivers(k).map((d) => ({ input: inputs[d.input].name, label: inputs[d.input].label, index: d.index, direction: d.direction })) ?? []);
     return {
       ...targetDefinition(tg, tg.comparator === '~' || tg.comparator === '=' ? tg.tolerance : undefined),
       pMet: pr.p,

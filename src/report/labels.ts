@@ -84,7 +84,7 @@ export function paramLabel(key: string, label: string, lang: Lang): string {
 }
 
 /**
- * An uncertain input's label (`<param key>.value`, `.change`, `.byYear.<year>`, `.walk.<year>`) in the language.
+ * An uncertain input's label (`<param key>.value`, `.change`, `.byYear.<year>`, `.walk.<year>`, `.walk`: all its years' shifts) in the language.
  *
  * @example
  * inputLabelIn('tfr.urban.change', 'TFR, urban: annual change', 'zh'); // '总和生育率（城镇）：年变化'
@@ -100,6 +100,7 @@ export function inputLabelIn(name: string, label: string, lang: Lang): string {
   if (part === 'change') return `${PARAM_ZH[key]}：年变化`;
   const year = /^byYear\.(\d+)$/.exec(part);
   if (year) return `${PARAM_ZH[key]}（${year[1]}年）`;
+  if (part === 'walk') return `${PARAM_ZH[key]}：各年随机变动`;
   const walk = /^walk\.(\d+)$/.exec(part);
   return walk ? `${PARAM_ZH[key]}：${walk[1]}年随机变动` : label;
 }
