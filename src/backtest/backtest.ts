@@ -8,6 +8,7 @@ import type { RunResult } from '../engine/result.js';
 import { errorUnit, scoreObservation, type Band, type ScoredObservation } from './score.js';
 import type { IndexedObservation } from './select.js';
 import { summarizeByMetric, type MetricSummary } from './summary.js';
+import { UserError } from '../util/user-error.js';
 
 /** The schema id of {@link BacktestResult}. */
 export const BACKTEST_SCHEMA = 'urbcast.backtest/1' as const;
@@ -25,15 +26,13 @@ export interface BacktestResult {
 }
 
 /** An observation the run cannot score (unknown metric, or a quantile that does not exist). */
-export class UnscorableObservation extends Error {
-  readonly exitCode = 2;
+export class UnscorableObservation extends UserError {
   constructor(
     readonly index: number,
     readonly field: 'metric' | 'year' | 'value',
     message: string,
   ) {
     super(message);
-    this.name = 'UnscorableObservation';
   }
 }
 

@@ -10,17 +10,16 @@ import { relative } from 'node:path';
 import { projectRoot } from '../scenario/paths.js';
 import type { Catalogue, CensusUnit } from './catalogue.js';
 import { editDistance, nameStem, normalisePinyin } from './names.js';
+import { UserError } from '../util/user-error.js';
 
 /** No unit, or more than one, matches a region name (exit code 2). */
-export class RegionLookupError extends Error {
-  readonly exitCode = 2;
+export class RegionLookupError extends UserError {
   constructor(
     message: string,
     /** The units offered instead (closest first). */
     readonly candidates: CensusUnit[],
   ) {
     super(message);
-    this.name = 'RegionLookupError';
   }
 }
 

@@ -12,11 +12,10 @@ import { interruptible, Interrupted } from './interrupt.js';
 import type { CliIO } from './io.js';
 import { printOutput } from './output.js';
 import { reportError } from './report-error.js';
+import { UserError } from '../util/user-error.js';
 
 /** A scenario that is not the one the shards ran (exit code 2). */
-class ScenarioChanged extends Error {
-  readonly exitCode = 2;
-}
+class ScenarioChanged extends UserError {}
 
 /**
  * Merges and renders; returns the files written (none when printing).

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { UserError } from '../util/user-error.js';
 
 /**
  * A mistake on the command line (exit code 2; the CLI adds "Run simulate --help for usage.").
@@ -10,10 +11,4 @@
  * @example
  * throw new UsageError('--replay-draw prints on stdout; drop --out');
  */
-export class UsageError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends UserError {}

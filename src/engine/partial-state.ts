@@ -32,6 +32,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { CompiledScenario } from './compile.js';
 import type { BatchResult } from './kernel.js';
+import { UserError } from '../util/user-error.js';
 
 /** The header's format id; bumped on any incompatible change of header or records. */
 export const PARTIAL_FORMAT = 'urbcast.partial/1' as const;
@@ -71,13 +72,7 @@ export interface StoredShard {
 }
 
 /** A shard that cannot be merged (exit code 2): the message names the shard. */
-export class ShardError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ShardError';
-  }
-}
+export class ShardError extends UserError {}
 
 /**
  * Draws of shard k of n (1 ≤ k ≤ n) among `draws`: the contiguous block ⌊(k−1)·D/n⌋ … ⌊k·D/n⌋ − 1.

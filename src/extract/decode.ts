@@ -6,15 +6,10 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
+import { UserError } from '../util/user-error.js';
 
 /** A plan file the extractor cannot read (exit code 2). */
-export class PlanInputError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanInputError';
-  }
-}
+export class PlanInputError extends UserError {}
 
 /** A decoded plan text and the encoding it was read in. */
 export interface PlanText {

@@ -22,15 +22,10 @@ import { planTargets } from './plan-targets.js';
 import type { InitRegion } from './region.js';
 import type { TargetArg } from './target-arg.js';
 import { Comment, commentKey, emitYaml, type YamlValue } from './yaml-emit.js';
+import { UserError } from '../util/user-error.js';
 
 /** A problem with what init was asked to do (exit code 2). */
-export class InitError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'InitError';
-  }
-}
+export class InitError extends UserError {}
 
 /** Options of {@link buildInit}; defaults merged once. */
 export interface InitOptions {

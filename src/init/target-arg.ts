@@ -5,6 +5,7 @@
  * @module
  */
 import type { Comparator } from '../scenario/schema.js';
+import { UserError } from '../util/user-error.js';
 
 /** A parsed `--target`. */
 export interface TargetArg {
@@ -17,13 +18,7 @@ export interface TargetArg {
 }
 
 /** A `--target` that does not parse (exit code 2). */
-export class TargetArgError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'TargetArgError';
-  }
-}
+export class TargetArgError extends UserError {}
 
 const FORM = /^\s*(\d{4})\s*:\s*([A-Za-z][A-Za-z0-9_]*)\s*(>=|<=|>|<|~|=|≥|≤)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*$/;
 

@@ -17,6 +17,7 @@ import { targetsCsv } from './targets-csv.js';
 import type { Lang } from './format.js';
 import { renderHtml } from './html/render-html.js';
 import { summaryTable } from './table.js';
+import { UserError } from '../util/user-error.js';
 
 /** Text output formats (`html` is rendered by `./html/`). */
 export type Format = 'table' | 'json' | 'csv';
@@ -39,13 +40,7 @@ export interface RenderOptions {
  * @example
  * throw new RenderUsageError('html reports are not available yet (issue #5)');
  */
-export class RenderUsageError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'RenderUsageError';
-  }
-}
+export class RenderUsageError extends UserError {}
 
 const FILES: Record<Format, string> = { table: 'summary.txt', json: 'result.json', csv: 'quantiles.csv' };
 
