@@ -31,7 +31,7 @@ import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from 
 import { evaluatePaths } from '../params/compile.js';
 import { sampleInputs } from '../params/sampler.js';
 import { searchLevers, type LeverResult } from './lever.js';
-import { assumedEvaluation, assumedValues, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
+import { assumedEvaluation, assumedValues, medianQuantity, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
 import { searchByCrossings } from './lever-crossing.js';
 import { createExecutor, type Executor } from './pool.js';
 import { chooseWorkers } from './workers.js';
@@ -282,7 +282,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         const response = medianResponse(exec, cs, lever);
         let found: (LeverResult | null)[] = lever.targets.map(() => null);
         if (o.leverSearch === 'crossings') {
-          const targets = lever.targets.map((k, j) => ({ comparator: cs.targets[k].comparator, value: cs.targets[k].value, slope: response.slopes[j] }));
+          const targets = lever.targets.map((k, j) => ({ comparator: cs.targets[k].comparator, value: cs.targets[k].value, slope: response.slopes[j], response: medianQuantity(exec, lever, k) }));
           found = await searchByCrossings(lever, targets, assumedValues(cs, lever, leverValues!, leverDraws), leverWeights, (delta, need) => {
             progress.phase('what would it take: evaluations', ++evaluations);
             return shiftedValues(exec, cs, lever, delta, draws, need);
