@@ -320,6 +320,20 @@ static vec person_years2(const f64 *restrict mx, vec scale, f64 *restrict L2) {
   return wasm_f64x2_add(e0, L100);
 }
 
+/* grid_index of two targets on one grid, the two searches interleaved (the same windows). */
+static inline __attribute__((always_inline)) void grid_index2(const Grid *g, f64 t0, f64 t1, int *k0, int *k1) {
+  const f64 *e = g->e0;
+  int lo0 = 0, lo1 = 0, len = g->n - 1;
+  while (len > 1) {
+    const int half = len >> 1;
+    lo0 = e[lo0 + half] >= t0 ? lo0 + half : lo0;
+    lo1 = e[lo1 + half] >= t1 ? lo1 + half : lo1;
+    len -= half;
+  }
+  *k0 = t0 <= e[0] && t0 > e[g->n - 1] ? lo0 : -1;
+  *k1 = t1 <= e[0] && t1 > e[g->n - 1] ? lo1 : -1;
+}
+
 /* inverse_cubic in both lanes, lane i at grid index k[i]; *slope gets both slopes. */
 static inline __attribute__((always_inline)) vec inverse_cubic2(const Grid *g, int k0, int k1, vec target, vec *slope) {
   const f64 *e = g->e0;
@@ -386,8 +400,8 @@ static void life_table(const f64 *restrict mx, f64 e0, const Grid *g, f64 tol, f
 static void life_table_pair(const f64 *restrict mx, const f64 *restrict e0, const Grid *g, f64 tol, f64 *restrict L2, f64 *restrict survival,
                             f64 *restrict bs, int sex) {
   const int b0 = sex, b1 = sex + 2, n = g->n;
-  const int k0 = n > 0 ? grid_index(g, e0[b0]) : -1, k1 = n > 0 ? grid_index(g, e0[b1]) : -1;
-  int done0 = 0, done1 = 0;
+  int k0 = -1, k1 = -1, done0 = 0, done1 = 0;
+  if (n > 0) grid_index2(g, e0[b0], e0[b1], &k0, &k1);
   if (k0 >= 1 && k0 + 2 < n && k1 >= 1 && k1 + 2 < n) {
     const vec target = wasm_f64x2_make(e0[b0], e0[b1]);
     vec slope;
