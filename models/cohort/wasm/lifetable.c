@@ -11,6 +11,9 @@
  * Layouts: a schedule or person-years table has 101 ages (0..100, 100 = 100+); survival is the
  * resident layout [UF | UM | RF | RM] of 4 x 101 cells; each block's standard schedule is
  * mx[sex], sex = block & 1. Pointers are byte offsets into the module's memory (WebAssembly).
+ * The two blocks of one sex are solved together in SIMD lanes (lane 0 urban, lane 1 rural: see
+ * life_table_pair); natively (bench/native/whole.c) bench/native/scalar/wasm_simd128.h does the
+ * lanes one after the other.
  */
 /* WebAssembly SIMD intrinsics; natively (bench/native/whole.c) bench/native/scalar/wasm_simd128.h
    stands in for them, lane by lane with the same IEEE-754 operations. */
