@@ -128,7 +128,7 @@ static double base[CELLS], *paths, stdmx[2 * AGES], *grids, theta0, gstep;
 
 /* One draw (runner.ts's run): returns 0, or -1 when a step fails. */
 static int draw(double *out) {
-  static double P[CELLS], Q[CELLS], flows[15], Z[1214], W[1214], hf[9], info[2], L[AGES], e0[4], last[4];
+  static double P[CELLS], Q[CELLS], flows[15], Z[1214], W[1214], hf[9], info[2], L[2 * AGES], e0[4], last[4];
   static Step k;
   const int T1 = H + 1;
   const double *at = paths;

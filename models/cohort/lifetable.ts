@@ -220,12 +220,14 @@ function inverseCubic(g: LevelGrid, k: number, target: number): number {
 function gridIndex(g: LevelGrid, target: number): number {
   const e = g.e0;
   if (!(target <= e[0] && target > e[e.length - 1])) return -1;
+  // e[lo] >= target > e[lo + len]; the window halves without a branch on the comparison (the
+  // WebAssembly build, lifetable.c's grid_index, searches the same way: the same k)
   let lo = 0;
-  let hi = e.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (e[mid] >= target) lo = mid;
-    else hi = mid;
+  let len = e.length - 1;
+  while (len > 1) {
+    const half = len >> 1;
+    lo = e[lo + half] >= target ? lo + half : lo;
+    len -= half;
   }
   return lo;
 }

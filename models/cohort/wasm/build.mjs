@@ -42,6 +42,7 @@ export const FLAGS = [
   '-Wl,--export=hukou_step',
   '-Wl,--export=life_tables',
   '-Wl,--export=fd_exp',
+  '-Wl,--export=fd_exp_pairs',
   '-Wl,--strip-all',
 ];
 

@@ -129,8 +129,8 @@ export function createWasmKernel(): CohortKernel {
     const g = alloc(2 * n);
     g.set(g0.e0);
     g.set(g1.e0, n);
-    // person-years
-    const L = alloc(AGES);
+    // person-years scratch: two blocks' tables interleaved (lifetable.c's life_table_pair)
+    const L = alloc(2 * AGES);
     return (e0, last, k) => {
       runLifeTables(offset(e0, 'e0'), offset(last, 'last'), std.byteOffset, g.byteOffset, n, g0.theta0, g0.step, tol, L.byteOffset, offset(k.survival, 'survival'), offset(k.birthSurvival, 'birthSurvival'));
     };
