@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Derives the project's census catalogue (seeds/data/census_prefectures.csv and
-// seeds/data/census_pyramids.csv) from the leiii/census files in ../shared/data/leiii_census/
+// Derives the project's census catalogue (seeds/data/census_prefectures.csv,
+// seeds/data/census_pyramids.csv and the provinces' totals, seeds/data/census_provinces.csv) from the leiii/census files in ../shared/data/leiii_census/
 // (MIT licence; 6th and 7th census yearbooks and bulletins). The raw files are never committed:
 // only the columns a feature uses, each row naming where it came from.
 //
@@ -211,6 +211,27 @@ for (const r of city) {
   }
 }
 
+// The provinces' own census totals (the county files' province rows, code XX0000): what a province
+// scenario's prefecture units are compared with (they need not add up to it: units outside the
+// catalogue, the Xinjiang Production and Construction Corps' cities counted inside prefectures).
+const provinceRows = [];
+for (const r20 of c20) {
+  const code = r20['区划代码'].trim();
+  if (!/^\d\d0000$/.test(code)) continue;
+  const r10 = by10.get(code);
+  const name = r20['省'].trim();
+  provinceRows.push({
+    code,
+    name,
+    pinyin: nameStem(name) === '陕西' ? 'Shaanxi' : cap(toPinyin(nameStem(name))),
+    pop_2010: r10 === undefined ? null : num(r10['合计']),
+    urban_2010: r10 === undefined ? null : num(r10['城镇人口']),
+    pop_2020: num(r20['人口数_合计']),
+    urban_2020: num(r20['城镇人口']),
+    source: `${C20} line ${line(c20, r20)}${r10 === undefined ? '' : `; 2010 from ${C10} line ${line(c10, r10)}`}`,
+  });
+}
+
 const csv = (rows) => {
   const keys = Object.keys(rows[0]);
   const cell = (v) => {
@@ -221,10 +242,10 @@ const csv = (rows) => {
   return `${keys.join(',')}\n${rows.map((r) => keys.map((k) => cell(r[k])).join(',')).join('\n')}\n`;
 };
 mkdirSync(out, { recursive: true });
-for (const [file, rows] of [['census_prefectures.csv', units], ['census_pyramids.csv', pyramids]]) {
+for (const [file, rows] of [['census_prefectures.csv', units], ['census_pyramids.csv', pyramids], ['census_provinces.csv', provinceRows]]) {
   const tmp = join(out, `.${file}.tmp`);
   writeFileSync(tmp, csv(rows));
   renameSync(tmp, join(out, file));
 }
 const withUrban = units.filter((u) => u.urban_2010 !== null && u.urban_2020 !== null).length;
-process.stdout.write(`${units.length} units (${withUrban} with urban figures in both censuses), ${pyramids.length / GROUPS.length} pyramids → ${out}\n`);
+process.stdout.write(`${units.length} units (${withUrban} with urban figures in both censuses), ${pyramids.length / GROUPS.length} pyramids, ${provinceRows.length} provinces → ${out}\n`);

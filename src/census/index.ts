@@ -8,3 +8,5 @@ export { loadCatalogue, hasUrbanFigures, CATALOGUE_FILE, type Catalogue, type Ce
 export { pyramidOf, PYRAMID_FILE, type CensusPyramid } from './pyramid.js';
 export { findRegion, closeMatches, RegionLookupError } from './find-region.js';
 export { nameStem, normalisePinyin, editDistance } from './names.js';
+export { loadProvinces, provinceCoverage, PROVINCES_FILE, type Province, type Coverage } from './provinces.js';
+export { findPlace, type Place } from './find-place.js';

@@ -107,8 +107,10 @@ export interface InitCommand {
   region: string;
   baseline: number;
   model: string;
-  /** Scenario file (default scenarios/<pinyin>.yml). */
+  /** Scenario file (default scenarios/<pinyin>.yml); for a province, a folder (default scenarios/<pinyin>-prefectures). */
   out?: string;
+  /** A province: write it without the units init cannot initialise (else refuse). */
+  partial: boolean;
   /** `--target YEAR:METRIC<cmp>VALUE`, as typed. */
   targets: string[];
   plan?: string;
@@ -341,10 +343,11 @@ export async function parseArgs(argv: string[]): Promise<Command> {
       'Write a complete scenario for a prefecture from its census: baseline, pyramid, calibrated assumptions, targets',
       (y) =>
         y
-          .option('region', { type: 'string', describe: 'Prefecture: 临沂市, 临沂, Linyi, 山东临沂 or its code (required)' })
+          .option('region', { type: 'string', describe: 'Prefecture (临沂市, 临沂, Linyi, 山东临沂, 371300) or province (河南省, Henan, 41) (required)' })
           .option('baseline', { type: 'number', default: 2020, describe: 'Baseline year (the 2020 census)' })
           .option('model', { type: 'string', default: 'cohort', describe: 'Model (init calibrates the cohort model)' })
-          .option('out', { type: 'string', describe: 'Scenario file to write (default: scenarios/<pinyin>.yml); the pyramid goes to data/ beside it' })
+          .option('out', { type: 'string', describe: 'Scenario file to write (default: scenarios/<pinyin>.yml); the pyramid goes to data/ beside it. For a province, a folder (default: scenarios/<pinyin>-prefectures)' })
+          .option('partial', { type: 'boolean', default: false, describe: 'A province: leave out the units init cannot initialise (named in the scenario) instead of refusing' })
           .option('target', { type: 'string', array: true, default: [] as string[], describe: 'A target YEAR:METRIC<cmp>VALUE, e.g. 2025:urbanShare>=0.60, repeatable' })
           .option('plan', { type: 'string', describe: "A plan text: its figures become the scenario's targets (its seed file goes to seeds/<pinyin>.yml)" })
           .option('horizon', { type: 'number', default: 2035, describe: 'Last projected year' })
@@ -360,6 +363,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           baseline: a.baseline,
           model: a.model,
           ...(a.out !== undefined ? { out: a.out } : {}),
+          partial: a.partial,
           targets: a.target.map(String),
           ...(a.plan !== undefined ? { plan: a.plan } : {}),
           horizon: a.horizon,
@@ -407,6 +411,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
     .example('$0 backtest --suite prefectures --draws 500', 'Every prefecture from its 2010 census to 2020: errors and interval coverage by model')
     .example('$0 init --region 临沂市 --target 2025:urbanShare>=0.60', 'A calibrated scenario for Linyi (scenarios/linyi.yml)')
     .example('$0 init --region 临沂市 --plan plan.txt', "The same, with the plan's own targets")
+    .example('$0 init --region 河南省 --target 2030:urbanShare>=0.65', 'Henan as the sum of its 18 prefecture-level units (scenarios/henan-prefectures/)')
     .example('$0 extract plan.txt --region 临沂市 --out seeds/linyi.yml', "A plan's figures as a seed file")
     .example('$0 extract-eval', 'Recall and precision of extract on the seed documents')
     .example('$0 schema > scenario.schema.json', 'JSON Schema for editors')

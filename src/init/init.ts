@@ -20,7 +20,7 @@ import { declaredMetrics } from '../scenario/targets.js';
 import { writeOutputFile } from '../io/output-file.js';
 import { planTargets } from './plan-targets.js';
 import type { InitRegion } from './region.js';
-import type { TargetArg } from './target-arg.js';
+import { targetEntries, type TargetArg } from './target-arg.js';
 import { Comment, commentKey, emitYaml, type YamlValue } from './yaml-emit.js';
 import { UserError } from '../util/user-error.js';
 
@@ -95,14 +95,13 @@ function nonFinite(v: unknown, path: string[]): string[] {
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 
 /**
- * Builds the files of a scenario for `region` (calibrates; reads the plan when given). Nothing is
- * written.
+ * Checks the options every init shares (baseline year, model, horizon, the targets' years).
  *
+ * @throws {InitError} naming the option.
  * @example
- * const files = await buildInit(region, { ...defaults, out: 'scenarios/linyi.yml' });
- * files.scenario.text; // '# 临沂市 (Linyi, 山东省): …'
+ * checkInitOptions({ baselineYear: 2020, model: 'cohort', horizon: 2035, targets: [] });
  */
-export async function buildInit(region: InitRegion, o: InitOptions): Promise<InitFiles> {
+export function checkInitOptions(o: Pick<InitOptions, 'baselineYear' | 'model' | 'horizon' | 'targets'>): void {
   if (!CENSUS_YEARS.includes(o.baselineYear)) {
     throw new InitError(
       `--baseline ${o.baselineYear}: init starts from a census in the catalogue, ${CENSUS_YEARS.join(' or ')} (the 2010 census is the calibration's start; a later base year needs that year's population and urban share, which the catalogue does not have)`,
@@ -116,6 +115,18 @@ export async function buildInit(region: InitRegion, o: InitOptions): Promise<Ini
   for (const t of o.targets) {
     if (t.year <= o.baselineYear || t.year > o.horizon) throw new InitError(`--target ${t.text}: the year must be within the projection, ${o.baselineYear + 1}–${o.horizon}`);
   }
+}
+
+/**
+ * Builds the files of a scenario for `region` (calibrates; reads the plan when given). Nothing is
+ * written.
+ *
+ * @example
+ * const files = await buildInit(region, { ...defaults, out: 'scenarios/linyi.yml' });
+ * files.scenario.text; // '# 临沂市 (Linyi, 山东省): …'
+ */
+export async function buildInit(region: InitRegion, o: InitOptions): Promise<InitFiles> {
+  checkInitOptions(o);
   const out = resolve(o.out);
   const city = cityStem(region);
   const pyramidPath = join(dirname(out), 'data', `${basename(out).replace(/\.ya?ml$/, '')}_age.csv`);
@@ -171,15 +182,7 @@ export async function buildInit(region: InitRegion, o: InitOptions): Promise<Ini
     'No year-end figure after 2020 is used (the catalogue has the censuses only): add `history:` and `calibration:` to weight',
     'the draws by later figures (see scenarios/jinan-calibrated.yml).',
   ];
-  const targets: YamlValue[] = o.targets.map((t, i) => ({
-    id: `${t.metric}-${t.year}${o.targets.slice(0, i).some((u) => u.metric === t.metric && u.year === t.year) ? `-${i + 1}` : ''}`,
-    label: `${t.metric} ${t.comparator} ${t.value}`,
-    metric: t.metric,
-    year: t.year,
-    comparator: t.comparator,
-    value: t.value,
-    why: `given on the command line: --target ${t.text}`,
-  }));
+  const targets: YamlValue[] = targetEntries(o.targets) as unknown as YamlValue[];
   let left: string[] = [];
   const staging = mkdtempSync(join(tmpdir(), 'urbcast-init-'));
   try {

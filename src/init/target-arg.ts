@@ -40,3 +40,33 @@ export function parseTargetArg(text: string): TargetArg {
   }
   return { year: Number(m[1]), metric: m[2], comparator, value, text };
 }
+
+/** A `--target` as a scenario's target entry. */
+export interface TargetEntry {
+  id: string;
+  label: string;
+  metric: string;
+  year: number;
+  comparator: string;
+  value: number;
+  why: string;
+}
+
+/**
+ * The scenario entries of the `--target`s: ids `<metric>-<year>` (a repeat gets `-<position>`), the
+ * option as typed for their `why:`, and `note` after it.
+ *
+ * @example
+ * targetEntries([parseTargetArg('2025:urbanShare>=0.6')])[0].id; // 'urbanShare-2025'
+ */
+export function targetEntries(targets: TargetArg[], note = ''): TargetEntry[] {
+  return targets.map((t, i) => ({
+    id: `${t.metric}-${t.year}${targets.slice(0, i).some((u) => u.metric === t.metric && u.year === t.year) ? `-${i + 1}` : ''}`,
+    label: `${t.metric} ${t.comparator} ${t.value}`,
+    metric: t.metric,
+    year: t.year,
+    comparator: t.comparator,
+    value: t.value,
+    why: `given on the command line: --target ${t.text}${note}`,
+  }));
+}

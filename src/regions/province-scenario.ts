@@ -33,6 +33,43 @@ function provinceRows(dataDir: string) {
   return readCsv(join(dataDir, 'shandong_urbanisation.csv'));
 }
 
+/** A `shared:` entry of the regions model. */
+export interface SharedFactor {
+  input: string;
+  rho: number;
+  why: string;
+}
+
+/**
+ * The shared pace factor of a province's prefectures: ρ = the within-province intra-class
+ * correlation of the 2010 → 2020 pace over the census catalogue (`pace-icc.ts`), with its why.
+ *
+ * @example
+ * paceFactor(loadCatalogue()).rho; // 0.2
+ */
+export function paceFactor(catalogue: Catalogue): SharedFactor {
+  const icc = paceIcc(catalogue, 'transfer');
+  const iccLogit = paceIcc(catalogue, 'logit');
+  return {
+    input: 'ruralToUrban.value',
+    rho: Number(icc.icc.toFixed(2)),
+    why:
+      `the within-province intra-class correlation of the 2010 → 2020 pace (share of the rural population made urban per year, what ρ measures) over ${icc.units} prefectures in ${icc.provinces} provinces of the census catalogue: ${icc.icc.toFixed(3)} ` +
+      `(src/regions/pace-icc.ts; on the logit scale ${iccLogit.icc.toFixed(3)}). Two prefectures of one province share about a fifth of their pace's variation; the rest is their own. ` +
+      'Reclassification (correlated 0.8 with ρ in each prefecture) follows through the factor.',
+  };
+}
+
+/**
+ * A multi-region scenario's text: its comment header, then the document (keys in insertion order).
+ *
+ * @example
+ * scenarioYaml('# Henan …\n', { name: 'Henan …', model: 'regions', … });
+ */
+export function scenarioYaml(header: string, doc: unknown): string {
+  return header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
 /**
  * Shandong's 16 prefectures and `shandong-prefectures.yml`, as files to write under `scenarios/`.
  *
@@ -50,8 +87,6 @@ export function shandongScenarios(catalogue: Catalogue, o: ProvinceOptions): Sce
   }
   const rows = provinceRows(o.dataDir);
   const census = rows.find((r) => r.year === '2020' && r.type.startsWith('census'))!;
-  const icc = paceIcc(catalogue, 'transfer');
-  const iccLogit = paceIcc(catalogue, 'logit');
   // the province's own external rate: the calibration of Shandong's census change and year-end points, from 2020
   const province = calibrateRegion({ ...planRegionInput(o.dataDir, 'shandong'), baselineYear: 2020, horizon: o.horizon }, { dataDir: o.dataDir });
   const ext = province.assumptions.external.urban.rate;
@@ -81,16 +116,7 @@ export function shandongScenarios(catalogue: Catalogue, o: ProvinceOptions): Sce
       id: 'shandong',
       regions: units.map((u) => ({ id: regionId(u), name: u.name, scenario: `prefectures/${regionId(u)}.yml` })),
       groups: [],
-      shared: [
-        {
-          input: 'ruralToUrban.value',
-          rho: Number(icc.icc.toFixed(2)),
-          why:
-            `the within-province intra-class correlation of the 2010 → 2020 pace (share of the rural population made urban per year, what ρ measures) over ${icc.units} prefectures in ${icc.provinces} provinces of the census catalogue: ${icc.icc.toFixed(3)} ` +
-            `(src/regions/pace-icc.ts; on the logit scale ${iccLogit.icc.toFixed(3)}). Two prefectures of one province share about a fifth of their pace's variation; the rest is their own. ` +
-            'Reclassification (correlated 0.8 with ρ in each prefecture) follows through the factor.',
-        },
-      ],
+      shared: [paceFactor(catalogue)],
       migration: {
         external: { ...ext, why: `Shandong's own net external rate: src/calibration calibrateRegion on the province's censuses and year-end points (planRegionInput shandong, baseline 2020): ${ext.why}` },
         passes: 2,
@@ -114,6 +140,6 @@ export function shandongScenarios(catalogue: Catalogue, o: ProvinceOptions): Sce
   const header =
     '# Shandong province as the sum of its 16 prefectures. Written by src/regions/province-scenario.ts\n' +
     '# (npm run regions:shandong, after npm run build); do not edit by hand: change the generator.\n';
-  files['shandong-prefectures.yml'] = header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  files['shandong-prefectures.yml'] = scenarioYaml(header, doc);
   return files;
 }
