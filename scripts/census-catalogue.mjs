@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Derives the project's census catalogue (seeds/data/census_prefectures.csv,
-// seeds/data/census_pyramids.csv and the provinces' totals, seeds/data/census_provinces.csv) from the leiii/census files in ../shared/data/leiii_census/
+// seeds/data/census_pyramids.csv and the provinces' totals and pyramids, seeds/data/census_provinces.csv and
+// census_province_pyramids.csv) from the leiii/census files in ../shared/data/leiii_census/
 // (MIT licence; 6th and 7th census yearbooks and bulletins). The raw files are never committed:
 // only the columns a feature uses, each row naming where it came from.
 //
@@ -215,6 +216,7 @@ for (const r of city) {
 // scenario's prefecture units are compared with (they need not add up to it: units outside the
 // catalogue, the Xinjiang Production and Construction Corps' cities counted inside prefectures).
 const provinceRows = [];
+const provincePyramids = [];
 for (const r20 of c20) {
   const code = r20['区划代码'].trim();
   if (!/^\d\d0000$/.test(code)) continue;
@@ -230,6 +232,10 @@ for (const r20 of c20) {
     urban_2020: num(r20['城镇人口']),
     source: `${C20} line ${line(c20, r20)}${r10 === undefined ? '' : `; 2010 from ${C10} line ${line(c10, r10)}`}`,
   });
+  for (const [year, rows, cols] of [[2010, r10 === undefined ? [] : [r10], cols10], [2020, [r20], cols20]]) {
+    const p = rows.length === 0 ? null : pyramid(rows, cols);
+    if (p !== null) GROUPS.forEach((g, i) => provincePyramids.push({ code, year, age_group: g, male: p.male[i], female: p.female[i] }));
+  }
 }
 
 const csv = (rows) => {
@@ -242,7 +248,7 @@ const csv = (rows) => {
   return `${keys.join(',')}\n${rows.map((r) => keys.map((k) => cell(r[k])).join(',')).join('\n')}\n`;
 };
 mkdirSync(out, { recursive: true });
-for (const [file, rows] of [['census_prefectures.csv', units], ['census_pyramids.csv', pyramids], ['census_provinces.csv', provinceRows]]) {
+for (const [file, rows] of [['census_prefectures.csv', units], ['census_pyramids.csv', pyramids], ['census_provinces.csv', provinceRows], ['census_province_pyramids.csv', provincePyramids]]) {
   const tmp = join(out, `.${file}.tmp`);
   writeFileSync(tmp, csv(rows));
   renameSync(tmp, join(out, file));

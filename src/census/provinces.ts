@@ -9,11 +9,14 @@
 import { join } from 'node:path';
 import { readCsv } from '../data/csv.js';
 import { dataDir } from '../scenario/paths.js';
+import type { CensusPoint } from '../calibration/types.js';
 import type { Catalogue, CensusUnit } from './catalogue.js';
 import { nameStem } from './names.js';
 
 /** The provinces' table's file name in `seeds/data/`. */
 export const PROVINCES_FILE = 'census_provinces.csv';
+/** The provinces' age–sex pyramids (5-year groups, 0-4 … 85+, both censuses). */
+export const PROVINCE_PYRAMIDS_FILE = 'census_province_pyramids.csv';
 
 /** A province: its census totals and its catalogue units. */
 export interface Province {
@@ -79,4 +82,26 @@ export function provinceCoverage(p: Province, units: CensusUnit[]): Coverage {
   const urban = units.reduce((s, u) => s + u.census2020.urban!, 0);
   const total = p.census2020.population ?? Number.NaN;
   return { population, urban, gap: total - population, share: population / total };
+}
+
+/**
+ * A province's own census as a calibration point: its population and urban share
+ * (`census_provinces.csv`) and its pyramid (`census_province_pyramids.csv`), each citing its row;
+ * `undefined` where the census row lacks them.
+ *
+ * @example
+ * provinceCensusPoint(henan, 2010)!.urbanShare; // 0.3852
+ */
+export function provinceCensusPoint(p: Province, year: 2010 | 2020, dir: string = dataDir): CensusPoint | undefined {
+  const f = year === 2010 ? p.census2010 : p.census2020;
+  if (f.population === null || f.urban === null) return undefined;
+  const rows = readCsv(join(dir, PROVINCE_PYRAMIDS_FILE)).filter((r) => r.code === p.code && Number(r.year) === year);
+  if (rows.length === 0) return undefined;
+  return {
+    year,
+    population: f.population,
+    urbanShare: f.urban / f.population,
+    source: `seeds/data/${PROVINCES_FILE} line ${p.line} (${p.code} ${p.name}, ${year}; ${p.source})`,
+    pyramid: { ageGroups: rows.map((r) => r.age_group), male: rows.map((r) => Number(r.male)), female: rows.map((r) => Number(r.female)), source: `seeds/data/${PROVINCE_PYRAMIDS_FILE} rows ${p.code} ${year}` },
+  };
 }

@@ -12,10 +12,10 @@
  * `partial` the province is written without them, and the scenario's name, header and baseline
  * `why:` say which were left out and what share of the census population the rest covers.
  *
- * No migration balancing between the units (Shandong's scenario balances them against the
- * province's own external rate, calibrated to its year-end points, which the catalogue lacks for
- * other provinces): each unit's net external rate, calibrated alone, also covers moves to the
- * province's other units. Everything is validated from a staging folder before anything is written.
+ * Migration between the units is balanced (the regions model's `migration:`) against the
+ * province's own net external rate, calibrated to its 2010 and 2020 census rows and pyramids
+ * (Shandong's also to its year-end points, which the census tables lack for other provinces).
+ * Everything is validated from a staging folder before anything is written.
  *
  * @module
  */
@@ -23,7 +23,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Catalogue, CensusUnit } from '../census/catalogue.js';
-import { provinceCoverage, type Coverage, type Province } from '../census/provinces.js';
+import { provinceCensusPoint, provinceCoverage, type Coverage, type Province } from '../census/provinces.js';
+import { calibrateRegion } from '../calibration/calibrate.js';
 import { writeOutputFile } from '../io/output-file.js';
 import { loadModel, registry } from '../../models/index.js';
 import { paceFactor, scenarioYaml } from '../regions/province-scenario.js';
@@ -79,6 +80,33 @@ function coverageWhy(p: Province, c: Coverage, refused: RefusedUnit[]): string {
 }
 
 /**
+ * The `migration:` block that balances the units' net external flows against the province's own
+ * rate (calibrated to its 2010 and 2020 census rows, as Shandong's is to its censuses and year-end
+ * points), or why there is none.
+ */
+function balancing(p: Province, o: ProvinceInitOptions): { block?: Record<string, unknown>; notes: string[] } {
+  const start = provinceCensusPoint(p, 2010, o.dataDir);
+  const end = provinceCensusPoint(p, 2020, o.dataDir);
+  const none = (why: string) => ({ notes: [`Migration between the units is not balanced (no \`migration:\`): ${why}; each unit's net external rate, calibrated alone, also covers moves to the other units.`] });
+  if (start === undefined || end === undefined) return none(`the province's census rows lack a census or pyramid (seeds/data/census_provinces.csv line ${p.line})`);
+  let ext;
+  try {
+    ext = calibrateRegion({ id: p.code, start, end, later: [], baselineYear: o.baselineYear, horizon: o.horizon }, { dataDir: o.dataDir }).assumptions.external.urban.rate;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return none(`the cohort model cannot be calibrated to the province's own 2010 → 2020 census change (${e.message})`);
+  }
+  return {
+    block: {
+      external: { ...ext, why: `${p.name}'s own net external rate: src/calibration calibrateRegion on the province's 2010 and 2020 census rows and pyramids (seeds/data/census_provinces.csv line ${p.line}, census_province_pyramids.csv rows ${p.code}; baseline ${o.baselineYear}): ${ext.why}` },
+      passes: 2,
+      why: "each unit's external rate is calibrated alone and includes moves to the province's other units; balanced, their flows add up to the province's (no unit's inflow invented); where the units do not cover the whole province, the province's rate stands for theirs (an assumption)",
+    },
+    notes: [`Migration: the units' net external flows are balanced to the province's own rate, calibrated to its 2010 and 2020 census rows (seeds/data/census_provinces.csv line ${p.line}).`],
+  };
+}
+
+/**
  * Builds a province's files (calibrates every unit); nothing is written.
  *
  * @throws {InitError} when a unit cannot be initialised (without `partial`), none can, or a target is not a metric of the sum.
@@ -125,6 +153,7 @@ export async function buildProvinceInit(p: Province, catalogue: Catalogue, o: Pr
   }
   const units = included.map((x) => x.unit);
   const c = provinceCoverage(p, units);
+  const migration = balancing(p, o);
   const lines = units.map((u) => u.line).join(', ');
   const whole = refused.length > 0 ? `${included.length} of its ${p.units.length} prefecture-level units` : `its ${p.units.length} prefecture-level units`;
   const header = [
@@ -133,12 +162,12 @@ export async function buildProvinceInit(p: Province, catalogue: Catalogue, o: Pr
     `Summed: ${units.map((u) => u.name).join(', ')}: ${c.population} residents, ${pct(c.urban / c.population)} urban in 2020 (${ROWS} lines ${lines}).`,
     `The province's own 2020 census: ${p.census2020.population ?? 'none'} residents${p.census2020.urban !== null && p.census2020.population !== null ? `, ${pct(p.census2020.urban / p.census2020.population)} urban` : ''} (seeds/data/census_provinces.csv line ${p.line}); the units are ${pct(c.share)} of it.`,
     ...refused.map((r) => `Left out (--partial): ${r.why}`),
-    "Not modelled: migration between the units is not balanced (no `migration:` block; each unit's net external rate, calibrated alone,",
-    "also covers moves to the other units; Shandong's scenario balances them against its own year-end points, which the catalogue lacks here).",
+    ...migration.notes,
+    'No year-end figure after 2020 is used (the catalogue has the censuses only; Shandong\'s scenario adds its year-end points as history).',
   ];
   const doc = {
     name: `${p.name} ${p.pinyin} as the sum of ${whole}, ${o.baselineYear}–${o.horizon}`,
-    description: `Each unit's cohort model from its 2020 census with assumptions calibrated to its own 2010 → 2020 census change (simulate init), projected together on the same draws; the ${refused.length > 0 ? 'sum of the units written' : 'province'} is their sum. A shared pace factor links the units' migration to towns.`,
+    description: `Each unit's cohort model from its 2020 census with assumptions calibrated to its own 2010 → 2020 census change (simulate init), projected together on the same draws; the ${refused.length > 0 ? 'sum of the units written' : 'province'} is their sum. A shared pace factor links the units' migration to towns${migration.block !== undefined ? "; their net external migration is balanced so that it adds up to the province's" : ''}.`,
     region: `${p.name} ${p.pinyin} (${included.length} prefecture-level unit${included.length === 1 ? '' : 's'}${refused.length > 0 ? `, without ${refused.map((r) => r.unit.name).join(', ')}` : ''})`,
     model: 'regions',
     baseline: {
@@ -156,6 +185,7 @@ export async function buildProvinceInit(p: Province, catalogue: Catalogue, o: Pr
       regions: included.map(({ id, unit }) => ({ id, name: unit.name, scenario: `prefectures/${id}.yml` })),
       groups: [],
       shared: [paceFactor(catalogue)],
+      ...(migration.block !== undefined ? { migration: migration.block } : {}),
     },
     targets: targetEntries(o.targets, ' (on the sum of the units)'),
   };
@@ -180,8 +210,12 @@ export async function writeProvinceInit(files: ProvinceFiles, o: { compile?: (lo
     }
     const seedsDir = join(staging, 'seeds');
     mkdirSync(seedsDir);
-    const loaded = await loadScenario(join(staging, 'out', relative(root, files.scenario.path)), { seedsDir });
-    o.compile?.(loaded);
+    try {
+      o.compile?.(await loadScenario(join(staging, 'out', relative(root, files.scenario.path)), { seedsDir }));
+    } catch (e) {
+      // a scenario init wrote that does not validate is init's bug, not the user's input
+      throw new Error(`simulate init: the province's scenario does not validate (nothing was written): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -13,11 +13,11 @@ const source = join(projectRoot, '..', 'shared', 'data', 'leiii_census');
 const have = existsSync(join(source, 'census_city_2010-2020_v1.csv'));
 
 describe.skipIf(!have)(`the census catalogue's derivation${have ? '' : ' (skipped: ../shared/data/leiii_census is absent)'}`, () => {
-  it('re-derives the three tables byte for byte', () => {
+  it('re-derives the four tables byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'urbcast-census-'));
     try {
       execFileSync(process.execPath, [join(projectRoot, 'scripts', 'census-catalogue.mjs'), '--from', source, '--out', out], { stdio: 'pipe' });
-      for (const f of ['census_prefectures.csv', 'census_pyramids.csv', 'census_provinces.csv']) {
+      for (const f of ['census_prefectures.csv', 'census_pyramids.csv', 'census_provinces.csv', 'census_province_pyramids.csv']) {
         expect(readFileSync(join(out, f), 'utf8')).toBe(readFileSync(join(projectRoot, 'seeds', 'data', f), 'utf8'));
       }
     } finally {

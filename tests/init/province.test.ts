@@ -66,6 +66,8 @@ describe('a province as the sum of its units', () => {
     const loaded = await loadScenario(join(out, 'ningxia.yml'));
     const d = projectDeterministic(loaded);
     expect(d.series[d.metrics.findIndex((m) => m.name === 'total')][0]).toBeCloseTo(sumPop, 0);
+    expect(doc.assumptions.migration.passes).toBe(2);
+    expect(doc.assumptions.migration.external.why).toMatch(/^宁夏回族自治区's own net external rate: src\/calibration calibrateRegion on the province's 2010 and 2020 census rows and pyramids \(seeds\/data\/census_provinces\.csv line \d+/);
     expect(doc.targets).toEqual([expect.objectContaining({ metric: 'urbanShare', year: 2030, comparator: '>=', value: 0.7 })]);
   }, 60_000);
 
