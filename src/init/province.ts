@@ -75,7 +75,7 @@ function coverageWhy(p: Province, c: Coverage, refused: RefusedUnit[]): string {
   const how =
     c.gap === 0
       ? `exactly the province's own 2020 census, ${total} residents (${row})`
-      : `${pct(c.share)} of the province's own 2020 census, ${total} residents (${row}): ${c.gap > 0 ? `${c.gap} residents are in no summed unit` : `the units count ${-c.gap} residents more than the province (units counted inside others, e.g. the Production and Construction Corps' cities in Xinjiang's prefectures)`}`;
+      : `${pct(c.share)} of the province's own 2020 census, ${total} residents (${row}): ${c.gap > 0 ? `${c.gap} residents are in no summed unit` : `the units count ${-c.gap} residents more than the province (some units overlap: in Xinjiang probably the Production and Construction Corps' cities inside prefectures; not checked)`}`;
   return `${how}${left}`;
 }
 
