@@ -110,6 +110,17 @@ describe('a province as the sum of its units', () => {
     expect(readdirSync(join(out, 'prefectures')).sort()).toEqual(['data', 'zhuhai.yml']);
   }, 60_000);
 
+  it("writes no migration balancing, and says why, when the province's own census cannot be calibrated", async () => {
+    const p = { ...partOf('640000', ['640100']), census2010: { population: null, urban: null } };
+
+    const files = await buildProvinceInit(p, cat, options(join(dir, 'nomig')));
+
+    const doc = parse(files.scenario.text);
+    expect(doc.assumptions.migration).toBeUndefined();
+    expect(files.scenario.text).toMatch(/^# Migration between the units is not balanced \(no `migration:`\): the province's census rows lack a census or pyramid \(seeds\/data\/census_provinces\.csv line \d+\)/m);
+    expect(doc.description).not.toMatch(/balanced/);
+  }, 60_000);
+
   it.each([
     [{ outDir: join(dir, 'x.yml') }, /--out .*x\.yml: for a province, --out is a folder/],
     [{ targets: [parseTargetArg('2030:hukouShare>=0.5')] }, /--target 2030:hukouShare>=0.5: the province's sum \(the regions model\) has no metric hukouShare/],
