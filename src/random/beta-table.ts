@@ -20,19 +20,29 @@ export const BETA_TABLE_SIZE = 4 + 2 * (N - 1);
 /** Stopping rule of the refinement (see {@link betaRefine}): error after the last step below ~1e-18. */
 const SCALED_TOL = 1e-6;
 
+/** v rounded to an integer if it is within 4 ulps of one (a PERT's 1 + λ(mode − min)/w often is), else v. */
+function nearInteger(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v - r) <= 4 * Number.EPSILON * v ? r : v;
+}
+
 /**
- * Writes the table of Beta(a, b) (a, b > 0) into `out` from `at`.
+ * Writes the table of Beta(a, b) (a, b > 0) into `out` from `at`. Shapes within 4 ulps of integers
+ * are taken as those integers (the quantile moves by about 1e-15: rounding), for the finite CDF.
  *
  * @example
  * const t = new Float64Array(BETA_TABLE_SIZE);
  * betaTable(2.2, 3.8, t, 0);
  */
-export function betaTable(a: number, b: number, out: Float64Array, at: number): void {
+export function betaTable(a0: number, b0: number, out: Float64Array, at: number): void {
+  const integer = Number.isInteger(nearInteger(a0)) && Number.isInteger(nearInteger(b0)) && nearInteger(a0) + nearInteger(b0) <= BETA_INT_MAX;
+  const a = integer ? nearInteger(a0) : a0;
+  const b = integer ? nearInteger(b0) : b0;
   const lnorm = betaLogNorm(a, b);
   out[at] = a;
   out[at + 1] = b;
   out[at + 2] = lnorm;
-  out[at + 3] = Number.isInteger(a) && Number.isInteger(b) && a + b <= BETA_INT_MAX ? 1 : 0;
+  out[at + 3] = integer ? 1 : 0;
   for (let k = 1; k < N; k++) {
     const x = betaQuantileNorm(k / N, a, b, lnorm);
     out[at + 2 + 2 * k] = x;

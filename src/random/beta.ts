@@ -63,7 +63,12 @@ export function betaCdf(x: number, a: number, b: number): number {
 function betaCdfNorm(x: number, a: number, b: number, lnorm: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lbt = lnorm + a * Math.log(x) + b * Math.log1p(-x);
+  return betaCdfLogs(x, a, b, lnorm, Math.log(x), Math.log1p(-x));
+}
+
+/** I_x(a, b) for x in (0, 1) given lnorm, lx = ln x and l1x = ln(1 − x) (`Math.log1p(-x)`). */
+function betaCdfLogs(x: number, a: number, b: number, lnorm: number, lx: number, l1x: number): number {
+  const lbt = lnorm + a * lx + b * l1x;
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(lbt) * betacf(a, b, x)) / a;
   return 1 - (Math.exp(lbt) * betacf(b, a, 1 - x)) / b;
 }
@@ -169,11 +174,14 @@ export function betaRefine(p: number, a: number, b: number, lnorm: number, x: nu
   const a1 = a - 1;
   const b1 = b - 1;
   for (let it = 0; it < 200; it++) {
-    const f = (integer ? betaCdfInt(x, a, b) : betaCdfNorm(x, a, b, lnorm)) - p;
+    // x stays in (0, 1): the start is, and so is every step (inside the bracket)
+    const lx = integer ? 0 : Math.log(x);
+    const l1x = integer ? 0 : Math.log1p(-x);
+    const f = (integer ? betaCdfInt(x, a, b) : betaCdfLogs(x, a, b, lnorm, lx, l1x)) - p;
     if (f === 0) return x;
     if (f > 0) hi = x;
     else lo = x;
-    const dens = integer ? (a + b - 1) * binomialTerm(x, a1, a + b - 2) : Math.exp(lnorm + a1 * Math.log(x) + b1 * Math.log1p(-x));
+    const dens = integer ? (a + b - 1) * binomialTerm(x, a1, a + b - 2) : Math.exp(lnorm + a1 * lx + b1 * l1x);
     const u = f / dens;
     let next = x - u / (1 - 0.5 * Math.min(1, u * (a1 / x - b1 / (1 - x))));
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);

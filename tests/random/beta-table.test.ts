@@ -83,3 +83,14 @@ describe('betaCdfInt', () => {
     expect(betaCdfInt(0.3, 1, 3)).toBeCloseTo(1 - 0.343, 15);
   });
 });
+
+describe('betaTable', () => {
+  it('takes shapes within a few ulps of integers as the integers (the quantile moves by rounding only)', () => {
+    const a = 1 + (4 * (0.2 - 0.1)) / (0.3 - 0.1); // 3.0000000000000004: a PERT with its mode midway
+    expect(a).not.toBe(3);
+    const t = table(a, 3);
+
+    expect(t[3 + 3]).toBe(1);
+    for (const p of [0.01, 0.2, 0.5, 0.77, 0.99]) expect(Math.abs(betaTableQuantile(t, 3, p) - betaQuantile(p, a, 3))).toBeLessThan(1e-14);
+  });
+});
