@@ -19,7 +19,7 @@
  *
  * @module
  */
-import type { ReplayResult } from '../engine/run.js';
+import type { ReplayResult, RunPhase } from '../engine/run.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
 /** `--format`. */
@@ -64,6 +64,8 @@ export interface RunCliOptions {
   signal?: AbortSignal;
   /** The `--set` overrides `loaded` was loaded with, recorded in the result for reproducibility. */
   sets?: readonly string[];
+  /** Called as each phase of the run ends (`--timings`). */
+  onPhase?: (phase: RunPhase) => void;
 }
 
 /** `runScenario` in `src/engine/run.ts`; the result is opaque to the CLI and goes to {@link Render}. */
