@@ -51,8 +51,8 @@ export function betaTable(a0: number, b0: number, out: Float64Array, at: number)
 }
 
 /**
- * The Beta quantile of p in (0, 1) from a table written by {@link betaTable}: agrees with
- * {@link betaQuantile} to about 1e-15.
+ * The Beta quantile of p from a table written by {@link betaTable} (0 for p ≤ 0, 1 for p ≥ 1, as
+ * {@link betaQuantile}): agrees with {@link betaQuantile} to about 1e-15.
  *
  * @example
  * const t = new Float64Array(BETA_TABLE_SIZE);
@@ -60,6 +60,8 @@ export function betaTable(a0: number, b0: number, out: Float64Array, at: number)
  * betaTableQuantile(t, 0, 0.3); // ≈ betaQuantile(0.3, 2, 3)
  */
 export function betaTableQuantile(t: Float64Array, at: number, p: number): number {
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
   const a = t[at];
   const b = t[at + 1];
   const lnorm = t[at + 2];

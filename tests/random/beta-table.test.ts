@@ -61,6 +61,11 @@ describe('betaTableQuantile', () => {
     );
   });
 
+  it('gives the ends of the support at u = 0 and u = 1, as the reference does', () => {
+    const t = table(2.5, 1.5);
+    expect([betaTableQuantile(t, 3, 0), betaTableQuantile(t, 3, 1)]).toEqual([0, 1]);
+  });
+
   it('inverts the CDF: I(x) = u to the CDF’s own precision', () => {
     const t = table(3, 3);
     for (const p of [0.001, 0.1, 0.37, 0.5, 0.9, 0.999]) expect(betaCdf(betaTableQuantile(t, 3, p), 3, 3)).toBeCloseTo(p, 14);
