@@ -1,6 +1,6 @@
 /**
  * Runs ranges of draws of a compiled scenario: per draw, sample the uncertain inputs
- * (`sampleInputs`, a pure function of seed, draw index and input name), build the parameter paths,
+ * (`sampleDraw` of the unit's compiled sampler, a pure function of seed, draw index and input name), build the parameter paths,
  * run the model (and every reference scenario on the same draw index) and evaluate the targets.
  * The same code runs inside each worker and, with one worker, in the main thread. Scratch
  * memory is allocated once; a batch allocates only its result (one buffer).
@@ -17,9 +17,9 @@
  *
  * @module
  */
-import { evaluatePaths, type CompiledParams } from '../params/compile.js';
+import { evaluatePaths } from '../params/compile.js';
 import { logWeight } from './calibration.js';
-import { sampleInputs } from '../params/sampler.js';
+import { compileSampler, sampleDraw, type CompiledSampler } from '../params/sampler-plan.js';
 import type { CompiledScenario, CompiledUnit } from './compile.js';
 import { DrawError, type ModelDefinition, type Runner } from './model.js';
 import { ownValue, referencePart } from './target-value.js';
@@ -101,10 +101,10 @@ async function importModel(url: string): Promise<ModelDefinition> {
   return ((await import(url)) as { default: ModelDefinition }).default;
 }
 
-/** Per-unit scratch: sampler view, runner and buffers. */
+/** Per-unit state: the compiled sampler, runner and buffers. */
 interface UnitState {
   unit: CompiledUnit;
-  sampler: CompiledParams;
+  sampler: CompiledSampler;
   runner: Runner;
   u: Float64Array;
   x: Float64Array;
@@ -117,7 +117,8 @@ function unitState(unit: CompiledUnit, model: ModelDefinition): UnitState {
   const J = unit.inputs.length;
   return {
     unit,
-    sampler: { ...unit.params, inputs: unit.inputs },
+    // compiled here, from the unit as received (the explorer rebuilds units with another seed or draws)
+    sampler: compileSampler(unit.inputs, unit.sampling),
     runner: model.createRunner(unit.model, unit.params),
     u: new Float64Array(J),
     x: new Float64Array(J),
@@ -226,11 +227,11 @@ export class DrawKernel {
       const i = task.start + d;
       let current = main;
       try {
-        sampleInputs(main.sampler, main.unit.sampling, i, main.u, main.x);
+        sampleDraw(main.sampler, i, main.u, main.x);
         this.project(main, task.shift, steps);
         for (let u = 0; u < refs.length; u++) {
           const r = (current = refs[u]);
-          sampleInputs(r.sampler, r.unit.sampling, i, r.u, r.x);
+          sampleDraw(r.sampler, i, r.u, r.x);
           // only as far as the targets read it (the first years match the whole run's: see the contract suite)
           this.project(r, undefined, this.refSteps[u]);
         }

@@ -29,7 +29,7 @@ import { engineVersion } from './version.js';
 import type { EngineInput } from './input.js';
 import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from './kernel.js';
 import { evaluatePaths } from '../params/compile.js';
-import { sampleInputs } from '../params/sampler.js';
+import { compileSampler, sampleDraw } from '../params/sampler-plan.js';
 import { searchLevers, type LeverResult } from './lever.js';
 import { assumedEvaluation, assumedValues, medianQuantity, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
 import { searchByCrossings } from './lever-crossing.js';
@@ -146,7 +146,7 @@ export function drawInputs(cs: CompiledScenario, i: number): { name: string; val
   const J = cs.main.inputs.length;
   const u = new Float64Array(J);
   const x = new Float64Array(J);
-  sampleInputs({ ...cs.main.params, inputs: cs.main.inputs }, cs.main.sampling, i, u, x);
+  sampleDraw(compileSampler(cs.main.inputs, cs.main.sampling), i, u, x);
   return cs.main.inputs.map((inp, j) => ({ name: inp.name, value: x[j] }));
 }
 
