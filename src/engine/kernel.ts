@@ -41,6 +41,12 @@ export interface DrawTask {
    */
   steps?: number;
   /**
+   * The main scenario's metrics the asked targets read, one flag per metric (without `full`):
+   * the model may skip the rest (`Runner.run`'s `metrics`, e.g. the hukou accounts for a share
+   * target), and targets reading another metric get NaN. Default: all.
+   */
+  metrics?: Uint8Array;
+  /**
    * Spent result buffers of earlier batches, given back for reuse (`Executor.release`): a worker
    * keeps a few and fills later results into them instead of allocating.
    */
@@ -99,6 +105,33 @@ export function isDrawError(e: unknown): e is DrawError {
 /** Imports the default export of a model module. */
 async function importModel(url: string): Promise<ModelDefinition> {
   return ((await import(url)) as { default: ModelDefinition }).default;
+}
+
+/**
+ * Whether target `tg` reads only metrics flagged in `metrics` (its own, and the main scenario's
+ * other series it subtracts).
+ *
+ * @example
+ * reads(target, Uint8Array.of(1, 1, 0)); // false for a target of metric 2
+ */
+export function reads(tg: CompiledScenario['targets'][number], metrics: Uint8Array): boolean {
+  return metrics[tg.m] === 1 && (tg.ref.kind !== 'metric' || metrics[tg.ref.m] === 1);
+}
+
+/**
+ * The metrics targets `ks` read (flags over the main scenario's metrics, {@link reads}).
+ *
+ * @example
+ * readMetrics(compiled, [0, 2]); // e.g. Uint8Array [0, 0, 0, 0, 1, 0, …]
+ */
+export function readMetrics(cs: CompiledScenario, ks: readonly number[]): Uint8Array {
+  const out = new Uint8Array(cs.metrics.length);
+  for (const k of ks) {
+    const tg = cs.targets[k];
+    out[tg.m] = 1;
+    if (tg.ref.kind === 'metric') out[tg.ref.m] = 1;
+  }
+  return out;
 }
 
 /** Per-unit state: the compiled sampler, runner and buffers. */
@@ -173,14 +206,15 @@ export class DrawKernel {
   }
 
   /** Runs one unit on its current inputs `x`, with an optional shift of one parameter's level, up to t = `steps` (default all). */
-  private project(s: UnitState, shift?: { param: number; delta: number }, steps?: number): void {
+  private project(s: UnitState, shift?: { param: number; delta: number }, steps?: number, metrics?: Uint8Array): void {
     evaluatePaths(s.unit.params, s.x, s.paths);
     if (shift !== undefined) {
       const H = s.unit.steps;
       const [lo, hi] = s.unit.domains[shift.param];
       for (let t = shift.param * H, end = t + H; t < end; t++) s.paths[t] = Math.min(hi, Math.max(lo, s.paths[t] + shift.delta));
     }
-    if (steps === undefined) s.runner.run(s.paths, s.out);
+    if (metrics !== undefined) s.runner.run(s.paths, s.out, undefined, steps, metrics);
+    else if (steps === undefined) s.runner.run(s.paths, s.out);
     else s.runner.run(s.paths, s.out, undefined, steps);
   }
 
@@ -220,6 +254,7 @@ export class DrawKernel {
     const given = task.refParts;
     const steps = task.full ? undefined : task.steps;
     const lim = steps ?? Infinity;
+    const metrics = task.full ? undefined : task.metrics;
     const refs = given === undefined ? this.refs : [];
     let failed = 0;
     let error: DrawFailureInfo | null = null;
@@ -228,7 +263,7 @@ export class DrawKernel {
       let current = main;
       try {
         sampleDraw(main.sampler, i, main.u, main.x);
-        this.project(main, task.shift, steps);
+        this.project(main, task.shift, steps, metrics);
         for (let u = 0; u < refs.length; u++) {
           const r = (current = refs[u]);
           sampleDraw(r.sampler, i, r.u, r.x);
@@ -249,7 +284,7 @@ export class DrawKernel {
         const tg = cs.targets[k];
         // a region of the same run moves with a lever shift: never taken from an earlier run
         const part = given !== undefined && tg.ref.kind !== 'metric' ? given[d * T + k] : referencePart(tg, this.refOuts, this.refT1, main.x, main.out, main.T1);
-        values[d * T + k] = tg.tTo <= lim ? ownValue(tg, main.out, main.T1) - part : NaN;
+        values[d * T + k] = tg.tTo <= lim && (metrics === undefined || reads(tg, metrics)) ? ownValue(tg, main.out, main.T1) - part : NaN;
         if (refParts !== null) refParts[d * T + k] = part;
       }
       if (series !== null) series.set(main.out, d * S);
