@@ -64,9 +64,15 @@ export interface LoadOptions {
   dataDir?: string;
   /** Registered models (default: `models/index.ts`). */
   registry?: Record<string, ModelEntry>;
+  /**
+   * Called with the module URL of each model a scenario (or a reference scenario) names, as soon
+   * as it is known, before the model is imported and its assumptions validated: the CLI passes it
+   * to worker threads started early, so that they import it meanwhile.
+   */
+  onModel?: (moduleUrl: string) => void;
 }
 
-type Options = Required<LoadOptions>;
+type Options = Required<Omit<LoadOptions, 'onModel'>> & Pick<LoadOptions, 'onModel'>;
 
 /**
  * Loads and validates a scenario file.
@@ -129,6 +135,7 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
   if (entry === undefined) fail(['model'], { found: describeFound(s.model), expected: `a registered model: ${Object.keys(opts.registry).join(', ')}` });
   throwAll(errors);
 
+  opts.onModel?.(entry.module);
   const model = await loadModel(entry.module);
   throwAll(explainZod(model.assumptionsSchema, s.assumptions, ['assumptions'], locate));
   let assumptions = model.assumptionsSchema.parse(s.assumptions);
