@@ -170,6 +170,12 @@ async function e2eSection() {
   log("default run: the scenario's draws, default workers");
   const dr = await repeat(runs, 0, () => simulateOnce(a.scenario));
   const defaultRun = { command: `node ${defaultArgs(a.scenario).join(' ')}`, seconds: summary(dr.map((x) => x.seconds)), maxRssKiB: summary(dr.map((x) => x.maxRssKiB)) };
+  // each phase's wall time (medians over the runs), and the process's exit after the report
+  if (dr.every((x) => x.timings !== null)) {
+    const labels = Object.keys(dr[0].timings);
+    defaultRun.phases = Object.fromEntries(labels.map((l) => [l, summary(dr.map((x) => x.timings[l] ?? NaN))]));
+    defaultRun.phases.exit = summary(dr.map((x) => x.seconds - x.timings.total));
+  }
   const endToEnd = [];
   for (const draws of drawCounts) {
     // The worker counts take turns within each run (1, 2, 1, 2, …), so that a change in the

@@ -8,7 +8,7 @@
  *
  * @module
  */
-export { runScenario, PILOT_DRAWS, type RunOptions } from './engine/run.js';
+export { runScenario, PILOT_DRAWS, type RunOptions, type RunPhase } from './engine/run.js';
 export { compileScenario, compileForValidation, type CompiledScenario } from './engine/compile.js';
 export { DrawFailure } from './engine/draw-failure.js';
 export { RESULT_SCHEMA, QUANTILES, type RunResult, type TargetResult, type MetricResult, type DriverResult, type InputResult } from './engine/result.js';

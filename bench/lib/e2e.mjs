@@ -20,9 +20,35 @@ export function simulateArgs(scenario, draws, workers) {
   return ['bin/simulate.js', '--scenario', scenario, '--draws', String(draws), '--workers', String(workers), '--quiet'];
 }
 
-/** The default run's command line: the scenario's own draws, the default workers, the table on stdout. */
+/**
+ * The default run's command line: the scenario's own draws, the default workers, the table on
+ * stdout; `--timings` adds one line on stderr with each phase's wall time ({@link parseTimings}).
+ */
 export function defaultArgs(scenario) {
-  return ['bin/simulate.js', '--scenario', scenario];
+  return ['bin/simulate.js', '--scenario', scenario, '--timings'];
+}
+
+/**
+ * The phases of `simulate --timings`'s stderr line (`src/cli/timings.ts`), in seconds, by label
+ * (`start-up`, `compile`, `workers + median path`, `draws`, `what would it take`, `summary`,
+ * `report`, `total`), with `evaluations` of the lever draws; null without the line.
+ *
+ * @example
+ * parseTimings('timings: start-up 0.21 s · draws 0.70 s (10,000 draws, 2 workers) · total 0.92 s\n');
+ * // { 'start-up': 0.21, draws: 0.7, total: 0.92 }
+ */
+export function parseTimings(stderr) {
+  const line = stderr.split('\n').find((l) => l.startsWith('timings: '));
+  if (line === undefined) return null;
+  const out = {};
+  for (const part of line.slice('timings: '.length).split(' · ')) {
+    const m = /^(.+?) (\d+(?:\.\d+)?) s(?: \((.*)\))?$/.exec(part);
+    if (m === null) continue;
+    out[m[1]] = Number(m[2]);
+    const ev = /^(\d+) evaluations? ×/.exec(m[3] ?? '');
+    if (ev !== null) out.evaluations = Number(ev[1]);
+  }
+  return out;
 }
 
 /**
@@ -37,6 +63,7 @@ export async function simulateOnce(scenario, draws, workers) {
   const probeFile = join(dir, 'probe.json');
   try {
     const t0 = performance.now();
+    let err = '';
     const code = await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', probe, ...(draws === undefined ? defaultArgs(scenario) : simulateArgs(scenario, draws, workers))], {
         cwd: root,
@@ -44,7 +71,6 @@ export async function simulateOnce(scenario, draws, workers) {
         // (stdout is a pipe that is read and dropped: the default run prints its table)
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      let err = '';
       child.stderr.on('data', (d) => (err += d));
       child.stdout.resume();
       child.on('error', reject);
@@ -52,7 +78,7 @@ export async function simulateOnce(scenario, draws, workers) {
     });
     const seconds = (performance.now() - t0) / 1e3;
     const { maxRssKiB } = JSON.parse(readFileSync(probeFile, 'utf8'));
-    return { seconds, maxRssKiB, code };
+    return { seconds, maxRssKiB, code, timings: parseTimings(err) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -67,6 +67,14 @@ export function markdown(r) {
   if (r.kernel) lines.push(...kernelRows(r.kernel));
   if (r.models) lines.push(...modelRows(r.models));
   if (r.defaultRun) lines.push(`| default run: \`simulate --scenario ${r.scenario}\` (its own draws, default workers, levers and drivers included), spawn to exit | ${range(r.defaultRun.seconds, sec)}; peak RSS ${range(r.defaultRun.maxRssKiB, mib)} | \`time ${r.defaultRun.command}\` |`);
+  if (r.defaultRun?.phases) {
+    const ph = r.defaultRun.phases;
+    const parts = Object.entries(ph)
+      .filter(([l]) => l !== 'total' && l !== 'evaluations')
+      .map(([l, v]) => `${l} ${v.median.toFixed(2)} s`);
+    const ev = ph.evaluations ? ` (${ph.evaluations.median} lever evaluations)` : '';
+    lines.push(`| default run, by phase (medians; \`--timings\`, and exit: spawn to exit minus the printed total) | ${parts.join(' · ')}${ev} | \`${r.defaultRun.command}\` |`);
+  }
   if (r.startup) lines.push(`| start-up: \`simulate\` with 1 draw, 1 worker, spawn to exit | ${range(r.startup.seconds, sec)} | \`time ${r.startup.command}\` |`);
   for (const e of r.endToEnd) {
     const eff = e.efficiency === undefined ? '' : `, parallel efficiency ${pct(e.efficiency)}`;

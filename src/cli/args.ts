@@ -36,6 +36,8 @@ export interface RunCommand {
   lang: Lang;
   /** `--shard K/N`: run only shard K's block of draws and write its partial state into `out` (`shard-command.ts`). */
   shard?: { k: number; n: number };
+  /** `--timings`: where the run's wall time went, on stderr after the report (`timings.ts`). */
+  timings: boolean;
 }
 
 /** `simulate merge DIR…`: one run's result from its shards (`merge-command.ts`). */
@@ -184,11 +186,13 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           .option('dump-schedules', { type: 'string', describe: "Write the model's compiled per-year inputs (deterministic run) to this JSON file" })
           .option('replay-draw', { type: 'string', describe: 'Re-run draw i of the run alone (same --draws and --seed) and print its inputs, parameters and path' })
           .option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'Language of the report' })
-          .option('shard', { type: 'string', describe: 'Run only shard K of N (a contiguous block of the draws) and write its partial state into --out DIR, for simulate merge' }),
+          .option('shard', { type: 'string', describe: 'Run only shard K of N (a contiguous block of the draws) and write its partial state into --out DIR, for simulate merge' })
+          .option('timings', { type: 'boolean', default: false, describe: 'After the report, print on stderr where the wall time went (start-up, draws, what would it take, …)' }),
       (a) => {
         if (a.scenario === undefined || a.scenario === '') throw new UsageError('give the scenario file with --scenario FILE (or a command: validate, schema)');
-        once(a, ['format', 'quiet', 'deterministic', 'lang'], ['scenario', 'out', 'dump-schedules', 'shard']);
+        once(a, ['format', 'quiet', 'deterministic', 'lang', 'timings'], ['scenario', 'out', 'dump-schedules', 'shard']);
         const shard = a.shard === undefined ? undefined : shardOf(a.shard);
+        if (shard !== undefined && a.timings) throw new UsageError('--timings times a whole run; drop it with --shard (simulate merge gives the result)');
         const draws = wholeNumber('draws', a.draws, 1, MAX_DRAWS);
         const seed = wholeNumber('seed', a.seed, 0);
         const workers = wholeNumber('workers', a.workers, 1);
@@ -210,6 +214,7 @@ export async function parseArgs(argv: string[]): Promise<Command> {
           ...(replayDraw !== undefined ? { replayDraw } : {}),
           lang: a.lang,
           ...(shard !== undefined ? { shard } : {}),
+          timings: a.timings,
         };
       },
     )

@@ -20,7 +20,7 @@
  *
  * @module
  */
-import type { ReplayResult } from '../engine/run.js';
+import type { ReplayResult, RunPhase } from '../engine/run.js';
 import type { PoolPlan, WorkerPool } from '../engine/worker-pool.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
@@ -68,6 +68,8 @@ export interface RunCliOptions {
   sets?: readonly string[];
   /** Worker threads started before loading ({@link StartPoolFor}); the run uses or closes them. */
   pool?: WorkerPool;
+  /** Called as each phase of the run ends (`--timings`). */
+  onPhase?: (phase: RunPhase) => void;
 }
 
 /**

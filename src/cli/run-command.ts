@@ -16,6 +16,8 @@ import type { WorkerPool } from '../engine/worker-pool.js';
 import { printOutput } from './output.js';
 import { formatReplay, replayFailure } from './replay-output.js';
 import { reportError } from './report-error.js';
+import { formatTimings } from './timings.js';
+import type { RunPhase } from '../engine/run.js';
 
 async function required<K extends Parameters<typeof importEngine>[0]>(name: K) {
   const f = await importEngine(name);
@@ -42,6 +44,9 @@ function runsDraws(cmd: RunCommand): boolean {
 }
 
 async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO, pool?: WorkerPool): Promise<number> {
+  if (cmd.timings && !runsDraws(cmd)) {
+    throw new UsageError('--timings times a Monte Carlo run; drop it with --deterministic, --dump-schedules and --replay-draw');
+  }
   if (cmd.replayDraw !== undefined) return replay(loaded, { ...cmd, replayDraw: cmd.replayDraw }, io);
   if (cmd.deterministic || cmd.dumpSchedules !== undefined) {
     if (cmd.format === 'html') {
@@ -66,6 +71,8 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO, poo
   }
   const [runScenario, render] = [await required('runScenario'), await required('render')];
   (await required('checkRenderOptions'))({ format: cmd.format, lang: cmd.lang });
+  const startup = performance.now() / 1000;
+  const phases: RunPhase[] = [];
   const result = await interruptible((signal) =>
     runScenario(loaded, {
       ...(cmd.draws !== undefined ? { draws: cmd.draws } : {}),
@@ -76,11 +83,17 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO, poo
       signal,
       sets: cmd.sets,
       ...(pool !== undefined ? { pool } : {}),
+      ...(cmd.timings ? { onPhase: (p: RunPhase) => phases.push(p) } : {}),
     }),
   );
+  const rendering = performance.now() / 1000;
   // Ctrl-C while the files are written waits for them (src/io/hold-signals.ts)
   const files = await holdSignals(() => render(result, { format: cmd.format, ...(cmd.out !== undefined ? { out: cmd.out } : {}), lang: cmd.lang, stdout: io.stdout }));
   printOutput({ files }, io, cmd.quiet);
+  if (cmd.timings) {
+    const end = performance.now() / 1000;
+    io.stderr.write(`${formatTimings({ startup, phases, report: end - rendering, total: end })}\n`);
+  }
   return 0;
 }
 

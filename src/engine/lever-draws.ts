@@ -48,6 +48,25 @@ export function medianResponse(exec: Executor, cs: CompiledScenario, lever: Comp
 }
 
 /**
+ * The median path's quantity of target `k` with `lever` shifted by Δ (NaN where that path is
+ * infeasible): one projection in the main thread, for {@link searchByCrossings}'s first step.
+ *
+ * @example
+ * const at = medianQuantity(exec, lever, lever.targets[0]);
+ * at(0.004); // the first target's quantity on the median path with the lever 0.004 higher
+ */
+export function medianQuantity(exec: Executor, lever: CompiledLever, k: number): (delta: number) => number {
+  return (delta) => {
+    try {
+      return exec.medianRun({ param: lever.param, delta }).values[k];
+    } catch (e) {
+      if (isDrawError(e)) return NaN;
+      throw e;
+    }
+  };
+}
+
+/**
  * Adds to `met[j]` the weight (1 unweighted) of each of draws `start` … `start + count − 1` whose
  * target values (`values`, T per draw, NaN for an infeasible draw) meet the lever's j-th target,
  * and to `mass` the weight of each feasible one (a draw whose value of target `probe`, one that

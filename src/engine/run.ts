@@ -31,7 +31,7 @@ import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from 
 import { evaluatePaths } from '../params/compile.js';
 import { sampleInputs } from '../params/sampler.js';
 import { searchLevers, type LeverResult } from './lever.js';
-import { assumedEvaluation, assumedValues, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
+import { assumedEvaluation, assumedValues, medianQuantity, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
 import { searchByCrossings } from './lever-crossing.js';
 import { createExecutor, type Executor } from './pool.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -73,6 +73,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The `--set` overrides the scenario was loaded with: recorded in `result.scenario.sets`, not applied again. */
   sets?: readonly string[];
+  /** Called as each phase of the run ends, with its wall time ({@link RunPhase}; `simulate --timings`). */
+  onPhase?: (phase: RunPhase) => void;
   /**
    * Where the main run's draws come from (default: run on the pool). `simulate merge` reads them
    * from shards' partial states instead (`draw-source.ts`); everything after, in draw order, is
@@ -89,6 +91,22 @@ export interface RunOptions {
 }
 
 export { PILOT_DRAWS } from './pilot.js';
+
+/**
+ * One phase of {@link runScenario} and its wall time: `compile`, `start` (the worker pool and the
+ * median path), `draws` (the main run, pilot included), `levers` ("what would it take", with its
+ * evaluations of the lever draws), `summary` (quantiles, sensitivity indices, the median pyramids).
+ */
+export interface RunPhase {
+  name: 'compile' | 'start' | 'draws' | 'levers' | 'summary';
+  seconds: number;
+  /** Draws of the main run and the threads that ran them (draws only). */
+  draws?: number;
+  workers?: number;
+  /** Evaluations of the lever draws, each of `leverDraws` draws (levers only). */
+  evaluations?: number;
+  leverDraws?: number;
+}
 
 const DEFAULTS = { lever: true, leverDraws: 2000, leverSearch: 'crossings' as const, sensitivity: true, progress: true };
 
@@ -240,7 +258,14 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   positiveInt('leverDraws', o.leverDraws);
   const startedAt = new Date();
   const t0 = performance.now();
+  let lap = t0;
+  const phase = (name: RunPhase['name'], extra: Omit<RunPhase, 'name' | 'seconds'> = {}) => {
+    const now = performance.now();
+    o.onPhase?.({ name, seconds: (now - lap) / 1000, ...extra });
+    lap = now;
+  };
   const cs = compileScenario(loaded, { draws: o.draws, seed: o.seed });
+  phase('compile');
   const N = cs.main.sampling.draws;
   const { workers, batchSize, limit } = chooseWorkers(N, o.workers, o.batchSize, o.cores ?? availableParallelism());
   const inFlight = 2 * workers + 2;
@@ -251,6 +276,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   try {
     const median = medianRun(exec, cs);
     checkFinite(cs, median.series, -1, 1);
+    phase('start');
     const P = Math.min(N, PILOT_DRAWS);
     const pilot: BatchResult[] = [];
     const T = cs.targets.length;
@@ -280,9 +306,10 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     await source(P, N, (b) => (counted(b), acc.add(b), exec.release(b)), via);
     if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
     const leverWeights = leverLogW === null ? null : relativeWeights(leverLogW);
+    phase('draws', { draws: N, workers: exec.workers });
     let levers: (LeverResult | null)[] | null = null;
+    let evaluations = 0;
     if (useLever) {
-      let evaluations = 0;
       levers = cs.targets.map(() => null);
       // one search per lever, over its targets, in the compiled (first-use) order
       for (const lever of cs.levers) {
@@ -290,7 +317,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         const response = medianResponse(exec, cs, lever);
         let found: (LeverResult | null)[] = lever.targets.map(() => null);
         if (o.leverSearch === 'crossings') {
-          const targets = lever.targets.map((k, j) => ({ comparator: cs.targets[k].comparator, value: cs.targets[k].value, slope: response.slopes[j] }));
+          const targets = lever.targets.map((k, j) => ({ comparator: cs.targets[k].comparator, value: cs.targets[k].value, slope: response.slopes[j], response: medianQuantity(exec, lever, k) }));
           found = await searchByCrossings(lever, targets, assumedValues(cs, lever, leverValues!, leverDraws), leverWeights, (delta, need) => {
             progress.phase('what would it take: evaluations', ++evaluations);
             return shiftedValues(exec, cs, lever, delta, draws, need);
@@ -315,6 +342,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         lever.targets.forEach((k, j) => (levers![k] = found[j]));
       }
     }
+    if (useLever) phase('levers', { evaluations, leverDraws });
     const result = summarize(cs, acc, median, levers, {
       scenario: { name: cs.main.name, file: cs.main.file, sha256: sha256(cs.main.file), model: cs.main.modelName, region: cs.main.region, sets: [...(o.sets ?? [])] },
       run: {
@@ -331,7 +359,9 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         seconds: (performance.now() - t0) / 1000,
       },
     });
-    return { ...result, pyramids: projectDeterministic(loaded).pyramids };
+    const pyramids = projectDeterministic(loaded).pyramids;
+    phase('summary');
+    return { ...result, pyramids };
   } finally {
     progress.end();
     await exec.close();

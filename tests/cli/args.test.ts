@@ -15,17 +15,17 @@ describe('parseArgs', () => {
   it('the default command takes every run option', async () => {
     const cmd = await parseArgs([
       '--scenario', 'a.yml', '--draws', '2000', '--seed', '0', '--workers', '2', '--batch-size', '50', '--out', 'o',
-      '--format', 'json', '--set', 'horizon=2030', '--set', 'draws=10', '--quiet', '--deterministic', '--dump-schedules', 's.json', '--lang', 'zh',
+      '--format', 'json', '--set', 'horizon=2030', '--set', 'draws=10', '--quiet', '--deterministic', '--dump-schedules', 's.json', '--lang', 'zh', '--timings',
     ]);
 
     expect(cmd).toEqual({
       kind: 'run', scenario: 'a.yml', sets: ['horizon=2030', 'draws=10'], draws: 2000, seed: 0, workers: 2, batchSize: 50, out: 'o',
-      format: 'json', quiet: true, deterministic: true, dumpSchedules: 's.json', lang: 'zh',
+      format: 'json', quiet: true, deterministic: true, dumpSchedules: 's.json', lang: 'zh', timings: true,
     });
   });
 
-  it('has defaults for format, lang, quiet, deterministic and sets', async () => {
-    expect(await parseArgs(['--scenario', 'a.yml'])).toEqual({ kind: 'run', scenario: 'a.yml', sets: [], format: 'table', quiet: false, deterministic: false, lang: 'en' });
+  it('has defaults for format, lang, quiet, deterministic, timings and sets', async () => {
+    expect(await parseArgs(['--scenario', 'a.yml'])).toEqual({ kind: 'run', scenario: 'a.yml', sets: [], format: 'table', quiet: false, deterministic: false, lang: 'en', timings: false });
   });
 
   it('--seed takes every whole number 0 … 2^53 − 1 exactly', async () => {

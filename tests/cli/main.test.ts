@@ -107,6 +107,26 @@ describe('simulate', () => {
     expect(result.scenario.sets).toEqual(['draws=30', 'seed=7']);
   });
 
+  it('--timings adds one line on stderr: where the wall time went, phase by phase; stdout is the same report', async () => {
+    // Arrange
+    const argv = ['--scenario', base, '--draws', '40', '--workers', '1', '--quiet', '--format', 'json'];
+    // Act
+    const [plain, timed] = [await run(...argv), await run(...argv, '--timings')];
+    // Assert
+    expect(timed.code).toBe(0);
+    expect(plain.err).toBe('');
+    expect(timed.err).toMatch(/^timings: start-up \d+\.\d\d s · compile \d+\.\d\d s · workers \+ median path \d+\.\d\d s · draws \d+\.\d\d s \(40 draws, 1 worker\) · what would it take \d+\.\d\d s \(\d+ evaluations? × 40 draws\) · summary \d+\.\d\d s · report \d+\.\d\d s · total \d+\.\d\d s\n$/);
+    const strip = (o: string) => JSON.stringify({ ...JSON.parse(o), run: null });
+    expect(strip(timed.out)).toBe(strip(plain.out));
+  });
+
+  it.each([['--deterministic'], ['--replay-draw', '3'], ['--shard', '1/2', '--out', 'x']])('--timings with %s is a usage error (exit 2)', async (...flags) => {
+    const r = await run('--scenario', base, '--timings', ...flags);
+
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^usage: --timings times a (Monte Carlo|whole) run; drop it with/);
+  });
+
   it('runs the draws and renders the report (json on stdout)', async () => {
     const r = await run('--scenario', base, '--draws', '40', '--workers', '1', '--quiet', '--format', 'json');
 

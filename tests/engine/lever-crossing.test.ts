@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchByCrossings, weightedMedian, type CrossingTarget, type LeverValues } from '../../src/engine/lever-crossing.js';
+import { firstStep, searchByCrossings, weightedMedian, type CrossingTarget, type LeverValues } from '../../src/engine/lever-crossing.js';
 import { searchLevers, type LeverEvaluation } from '../../src/engine/lever.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/engine/run.js';
@@ -33,6 +33,30 @@ describe('weightedMedian', () => {
   });
 });
 
+describe('firstStep', () => {
+  it('moves a curved response by the gap (secant steps on it), or takes the tangent step without one', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 3, noNaN: true }), fc.double({ min: -20, max: 20, noNaN: true }), fc.double({ min: 0.001, max: 0.05, noNaN: true }), (b, q, gap) => {
+        // Arrange: a response b·Δ + q·Δ², rising over the Δ that matter (its top, if any, well above the gap)
+        fc.pre(q >= 0 || b * b > -8 * q * gap);
+        const response = (d: number) => 0.6 + b * d + q * d * d;
+        // Act
+        const d = firstStep(gap, b, response, 1e-9);
+        // Assert: it moves the response by the gap; the tangent step alone is gap / b
+        expect(Math.abs(response(d) - response(0) - gap)).toBeLessThanOrEqual(1e-9 * gap);
+        expect(firstStep(gap, b, undefined, 1e-9)).toBe(gap / b);
+      }),
+    );
+  });
+
+  it('falls back to its last finite estimate where the path is infeasible', () => {
+    // Arrange: infeasible beyond Δ = 0.01
+    const response = (d: number) => (d > 0.01 ? NaN : 2 * d + 30 * d * d);
+    // Act, Assert: Newton's step 0.02 is infeasible, so it is returned (the search then evaluates the draws there)
+    expect(firstStep(0.04, 2, response, 1e-9)).toBe(0.02);
+  });
+});
+
 describe('searchByCrossings', () => {
   it('finds the median of the draws’ own crossings to within the tolerance, in a few evaluations', async () => {
     await fc.assert(
@@ -50,6 +74,26 @@ describe('searchByCrossings', () => {
         expect(r!.status).toBe('found');
         expect(Math.abs(r!.needed! - (lever.assumed + exact))).toBeLessThanOrEqual(5e-3 * Math.max(lever.assumed, r!.needed!));
         expect(evaluations).toBeLessThanOrEqual(4);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('settles in one or two evaluations when the median path bends as the draws do', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0.52, max: 0.56, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), async (q, value, seed) => {
+        // Arrange: the median path, a + b·Δ + q·Δ² at the draws' median a and b
+        const n = 400;
+        const s = synthetic(n, q, seed);
+        const [a, b] = [weightedMedian(s.a, null), weightedMedian(s.b, null)];
+        const target: CrossingTarget = { comparator: '>=', value, slope: b, response: (d) => a + b * d + q * d * d };
+        let evaluations = 0;
+        // Act
+        const [r] = await searchByCrossings(lever, [target], s.values(0), null, async (delta) => (evaluations++, s.values(delta)));
+        // Assert
+        const exact = weightedMedian(Float64Array.from({ length: n }, (_, i) => s.crossing(i, value)), null);
+        expect(Math.abs(r!.needed! - (lever.assumed + exact))).toBeLessThanOrEqual(5e-3 * Math.max(lever.assumed, r!.needed!));
+        expect(evaluations).toBeLessThanOrEqual(2);
       }),
       { numRuns: 40 },
     );

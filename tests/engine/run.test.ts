@@ -263,3 +263,28 @@ describe('runScenario: infeasible draws', () => {
     await expect(runScenario(input, { ...fast, workers: 1 })).rejects.toThrow(/^the median path \(every uncertain input at its median\) cannot be projected: migration rate 0.02 is above 0.01 \(year 2021, parameter migration/);
   });
 });
+
+describe('runScenario: onPhase', () => {
+  it('reports compile, start, draws, levers and summary in that order, with their wall times, the draws and the lever evaluations', async () => {
+    // Arrange
+    const input = toyInput(rich);
+    const phases: { name: string; seconds: number; draws?: number; workers?: number; evaluations?: number; leverDraws?: number }[] = [];
+    const t0 = performance.now();
+    // Act
+    const r = await runScenario(input, { ...fast, workers: 1, onPhase: (p) => phases.push(p) });
+    const elapsed = (performance.now() - t0) / 1000;
+    // Assert
+    expect(phases.map((p) => p.name)).toEqual(['compile', 'start', 'draws', 'levers', 'summary']);
+    for (const p of phases) expect(p.seconds).toBeGreaterThanOrEqual(0);
+    expect(phases.reduce((s, p) => s + p.seconds, 0)).toBeLessThanOrEqual(elapsed);
+    expect(phases[2]).toMatchObject({ draws: r.run.draws, workers: 1 });
+    expect(phases[3].leverDraws).toBe(r.run.leverDraws);
+    expect(phases[3].evaluations).toBeGreaterThan(0);
+  });
+
+  it('has no levers phase when the run answers no "what would it take"', async () => {
+    const phases: string[] = [];
+    await runScenario(toyInput(rich), { ...fast, workers: 1, lever: false, onPhase: (p) => phases.push(p.name) });
+    expect(phases).toEqual(['compile', 'start', 'draws', 'summary']);
+  });
+});

@@ -16,6 +16,16 @@ const base = {
 const kernel = { H: 14, js: { cellStepsPerSecond: s(2e8) } };
 
 describe('markdown', () => {
+  it('writes the default run by phase (medians), with the lever evaluations and the exit after the printed total', () => {
+    // Arrange
+    const phases = { 'start-up': s(0.21), draws: s(0.7), 'what would it take': s(0.28), total: s(1.3), evaluations: s(4), exit: s(0.05) };
+    const r = { ...base, defaultRun: { command: 'node bin/simulate.js --scenario x.yml --timings', seconds: s(1.35), maxRssKiB: s(102400), phases }, endToEnd: [], memoryGrowth: [] };
+    // Act
+    const md = markdown(r);
+    // Assert
+    expect(md).toContain('| default run, by phase (medians; `--timings`, and exit: spawn to exit minus the printed total) | start-up 0.21 s · draws 0.70 s · what would it take 0.28 s · exit 0.05 s (4 lever evaluations) | `node bin/simulate.js --scenario x.yml --timings` |');
+  });
+
   it('writes the kernel, the ratio to C, each end-to-end run, memory growth and the notes', () => {
     // Arrange
     const r = {
