@@ -21,7 +21,7 @@ import { evaluatePaths } from '../params/compile.js';
 import { logWeight } from './calibration.js';
 import { compileSampler, sampleDraw, type CompiledSampler } from '../params/sampler-plan.js';
 import type { CompiledScenario, CompiledUnit } from './compile.js';
-import { DrawError, type ModelDefinition, type Runner } from './model.js';
+import { DrawError, type ModelRunnerPart, type Runner } from './model.js';
 import { ownValue, referencePart } from './target-value.js';
 
 /** A range of draws to run. */
@@ -102,9 +102,9 @@ export function isDrawError(e: unknown): e is DrawError {
   return e instanceof DrawError || (e instanceof Error && e.constructor.name === 'DrawError' && typeof (e as DrawError).year === 'number');
 }
 
-/** Imports the default export of a model module. */
-async function importModel(url: string): Promise<ModelDefinition> {
-  return ((await import(url)) as { default: ModelDefinition }).default;
+/** Imports the default export of a model module (or of its runner part). */
+async function importModel(url: string): Promise<ModelRunnerPart> {
+  return ((await import(url)) as { default: ModelRunnerPart }).default;
 }
 
 /**
@@ -146,7 +146,7 @@ interface UnitState {
   T1: number;
 }
 
-function unitState(unit: CompiledUnit, model: ModelDefinition): UnitState {
+function unitState(unit: CompiledUnit, model: ModelRunnerPart): UnitState {
   const J = unit.inputs.length;
   return {
     unit,
@@ -182,15 +182,15 @@ export class DrawKernel {
    * const batch = kernel.run({ start: 0, count: 100, full: true });
    */
   static async create(cs: CompiledScenario, opts: { alloc?: (length: number) => Float64Array } = {}): Promise<DrawKernel> {
-    const main = await importModel(cs.main.modelModule);
-    const refs = await Promise.all(cs.references.map((r) => importModel(r.modelModule)));
+    const main = await importModel(cs.main.runnerModule);
+    const refs = await Promise.all(cs.references.map((r) => importModel(r.runnerModule)));
     return new DrawKernel(cs, main, refs, opts.alloc);
   }
 
   constructor(
     readonly cs: CompiledScenario,
-    mainModel: ModelDefinition,
-    refModels: ModelDefinition[],
+    mainModel: ModelRunnerPart,
+    refModels: ModelRunnerPart[],
     private readonly alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
   ) {
     this.main = unitState(cs.main, mainModel);

@@ -161,6 +161,13 @@ export interface ModelDefinition<A = unknown, D = unknown> {
   correlations?(assumptions: A): { between: [string, string]; rho: number }[];
 }
 
+/**
+ * What running draws needs of a model: its `createRunner`. A model's registry entry may name a
+ * module (`runner`) whose default export is just this, without what only loading needs (schemas),
+ * so that worker threads import less; by default they import the whole model module.
+ */
+export type ModelRunnerPart<D = unknown> = Pick<ModelDefinition<unknown, D>, 'createRunner'>;
+
 /** What a model's `expand` gets back for a scenario file: the loaded scenario's parts it may use. */
 export interface LoadedPart {
   /** Absolute path. */

@@ -34,6 +34,7 @@ import { searchLevers, type LeverResult } from './lever.js';
 import { assumedEvaluation, assumedValues, medianQuantity, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
 import { searchByCrossings } from './lever-crossing.js';
 import { createExecutor, type Executor } from './pool.js';
+import type { WorkerPool } from './worker-pool.js';
 import { chooseWorkers } from './workers.js';
 import { poolSource, type DrawSource } from './draw-source.js';
 import { createProgress, type Progress } from './progress.js';
@@ -80,6 +81,13 @@ export interface RunOptions {
    * this function's own code, so the result has the same bits.
    */
   source?: DrawSource;
+  /**
+   * Worker threads started early (`startWorkerPool`, e.g. by the CLI before loading), so that they
+   * are ready when the first draws are: used when the run needs that many workers, else closed.
+   * The run closes it in any case once it has started; the caller closes it when the run fails
+   * earlier (closing twice is harmless).
+   */
+  pool?: WorkerPool;
 }
 
 export { PILOT_DRAWS } from './pilot.js';
@@ -264,7 +272,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   const useLever = o.lever && cs.levers.length > 0;
   const leverDraws = useLever ? Math.min(N, o.leverDraws) : 0;
   const progress: Progress = createProgress(N, o.progress);
-  const exec = await createExecutor(cs, workers);
+  const exec = await createExecutor(cs, workers, o.pool);
   try {
     const median = medianRun(exec, cs);
     checkFinite(cs, median.series, -1, 1);
