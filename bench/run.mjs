@@ -6,7 +6,8 @@
  * memory, start-up), and writes bench/results/latest.json and bench/results/latest.md. Needs the
  * compiled sources (`npm run build`, done by `npm run bench`).
  *
- * Options: --draws 10000,100000,1000000, --workers 1,<cores>, --runs 3, --only kernel|e2e,
+ * Options: --draws 10000,100000,1000000, --workers 1,<cores>, --runs 3, --only kernel|sampler|e2e
+ * (sampler: only the inputs sampled per draw; kernel: the kernel, whole draws and the sampler),
  * --scenario scenarios/heze.yml (kernel and end-to-end), --models <scenario files> (whole draws
  * of each model), --kernel-seconds 1, --out bench/results.
  *
@@ -26,6 +27,7 @@ import { simdSupported } from '../dist/models/cohort/wasm/select.js';
 import { defaultArgs, simulateArgs, simulateOnce } from './lib/e2e.mjs';
 import { machineInfo, repeat, summary } from './lib/stats.mjs';
 import { markdown } from './lib/report.mjs';
+import { samplerBench } from './lib/sampler.mjs';
 
 const { values: a } = parseArgs({
   options: {
@@ -219,11 +221,15 @@ const result = {
   runs,
   notes: [],
 };
-if (a.only !== 'e2e') {
+if (a.only !== 'e2e' && a.only !== 'sampler') {
   result.kernel = await kernelSection();
   result.models = await modelsSection();
 }
-if (a.only !== 'kernel') Object.assign(result, await e2eSection());
+if (a.only !== 'e2e') {
+  log(`sampler: inputs sampled per draw, compiled and reference in turn (${a.scenario})`);
+  result.sampler = await samplerBench(a.scenario, runs, Number(a['kernel-seconds']) / 4);
+}
+if (a.only !== 'kernel' && a.only !== 'sampler') Object.assign(result, await e2eSection());
 else Object.assign(result, { endToEnd: [], memoryGrowth: [] });
 result.notes.push('End-to-end times include everything `simulate` does: start-up, the lever search (a fixed cost, about 2,000 draws per evaluation) and the sensitivity indices; draws/s = draws / wall time.');
 mkdirSync(a.out, { recursive: true });

@@ -11,12 +11,18 @@ import type { ModelDefinition } from '../src/engine/model.js';
 export interface ModelEntry {
   module: string;
   title: string;
+  /**
+   * Optional: a module whose default export is the model's `createRunner` alone
+   * (`ModelRunnerPart`), without its schemas; worker threads import it instead of `module`.
+   */
+  runner?: string;
 }
 
 /** Every model a scenario can name. */
 export const registry: Record<string, ModelEntry> = {
   cohort: {
     module: compiledUrl('./cohort/index.js', import.meta.url),
+    runner: compiledUrl('./cohort/run-part.js', import.meta.url),
     title: 'Cohort-component urban/rural model by single year of age and sex (MODEL.md v1)',
   },
   urgd: {

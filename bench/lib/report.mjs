@@ -49,6 +49,16 @@ function modelRows(models) {
   }).flat();
 }
 
+/** Inputs sampled per draw: every unit of the scenario, the compiled sampler against the reference algorithm. */
+function samplerRow(s) {
+  const us = (x) => `${x.toFixed(1)} µs`;
+  const parts = s.units.map((u) => `${u.name.split(',')[0]} ${u.inputs} inputs ${us(u.compiled.median)}`).join(', ');
+  return (
+    `| inputs sampled per draw (\`sampleDraw\`; ${parts}), one core | ${range(s.compiled, us)} per draw; reference algorithm (\`sampleInputs\`) ${range(s.reference, us)}: ` +
+    `${(s.reference.median / s.compiled.median).toFixed(1)}× | \`npm run bench -- --only sampler\` |`
+  );
+}
+
 /**
  * Renders results (the object written to latest.json) as markdown.
  *
@@ -66,6 +76,7 @@ export function markdown(r) {
   ];
   if (r.kernel) lines.push(...kernelRows(r.kernel));
   if (r.models) lines.push(...modelRows(r.models));
+  if (r.sampler) lines.push(samplerRow(r.sampler));
   if (r.defaultRun) lines.push(`| default run: \`simulate --scenario ${r.scenario}\` (its own draws, default workers, levers and drivers included), spawn to exit | ${range(r.defaultRun.seconds, sec)}; peak RSS ${range(r.defaultRun.maxRssKiB, mib)} | \`time ${r.defaultRun.command}\` |`);
   if (r.defaultRun?.phases) {
     const ph = r.defaultRun.phases;

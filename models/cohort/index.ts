@@ -10,12 +10,11 @@ import { externalParam } from '../shared/external.js';
 import { URBAN_RURAL_METRICS } from '../shared/urban-rural.js';
 import { compileCohort, type CohortData } from './compile.js';
 import { CELLS, RF, RM, UF, UM } from './kernel.js';
-import { createCohortRunner, scheduleDump } from './runner.js';
+import { scheduleDump } from './runner.js';
+import { createRunner } from './run-part.js';
 import { CohortAssumptionsSchema, type CohortAssumptions } from './schema.js';
 import { HUKOU_METRICS } from './hukou/accounts.js';
-import { createHukouExtension } from './hukou/extension.js';
 import { hukouParams } from './hukou/params.js';
-import { selectKernel } from './wasm/select.js';
 
 /** Parameter order: the runner reads paths by these indices. */
 export const P = {
@@ -38,9 +37,6 @@ export const METRICS: MetricDecl[] = URBAN_RURAL_METRICS;
 
 /** Output series with the `hukou:` block: the shared ones, then the hukou accounts'. */
 export const HUKOU_MODEL_METRICS: MetricDecl[] = [...URBAN_RURAL_METRICS, ...HUKOU_METRICS];
-
-/** Number of the v1 parameters; the hukou block's follow. */
-const V1_PARAMS = 12;
 
 const metricsFor = (A: CohortAssumptions): MetricDecl[] => (A.hukou ? HUKOU_MODEL_METRICS : METRICS);
 
@@ -117,13 +113,7 @@ const cohort: ModelDefinition<CohortAssumptions, CohortData> = {
   metrics: HUKOU_MODEL_METRICS,
   metricsFor,
   compile: (A, ctx): CompiledModel<CohortData> => ({ metrics: metricsFor(A), data: compileCohort(A, ctx) }),
-  createRunner: (m: CompiledModel<CohortData>, params: CompiledParams) => {
-    const hk = m.data.hukou;
-    // One kernel for the resident step and the hukou accounts, so that both run in its memory.
-    const kern = selectKernel();
-    const ext = hk ? createHukouExtension(V1_PARAMS, params.steps, m.data.baseYear, hk.conversionIsCount, kern) : undefined;
-    return createCohortRunner(m.data, params.steps, ext, kern);
-  },
+  createRunner,
   inspect: (m: CompiledModel<CohortData>, params: CompiledParams, paths: Float64Array) => scheduleDump(m.data, params.steps, paths),
   pyramid: cohortPyramid,
   defaultLever: 'ruralToUrban',

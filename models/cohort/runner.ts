@@ -9,7 +9,7 @@
 import type { Observer, Runner } from '../../src/engine/model.js';
 import type { CohortData } from './compile.js';
 import { AGES, levelGrid, solveLevel, survivalRatios, type LevelGrid } from './lifetable.js';
-import { recordBaseline, recordStep } from '../shared/urban-rural.js';
+import { recordBaseline, recordStep, URBAN_RURAL_METRICS } from '../shared/urban-rural.js';
 import { CELLS, FLOW, FLOW_SLOTS, RF, RM, UF, UM, type CohortKernel, type StepInputs } from './kernel.js';
 import type { StepExtension } from './hukou/extension.js';
 import { selectKernel } from './wasm/select.js';
@@ -50,7 +50,7 @@ function standards(d: CohortData): { mx: Float64Array[]; grids: LevelGrid[] } {
  * const r = createCohortRunner(data, 14);
  * r.run(paths, out);
  */
-export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension, kern: CohortKernel = selectKernel()): Runner {
+export function createCohortRunner(d: CohortData, H: number, extension?: StepExtension, kern: CohortKernel = selectKernel()): Runner {
   // The step's arrays live where the kernel reads them (WebAssembly memory, or plain arrays).
   const Pop = kern.alloc(CELLS);
   const Q = kern.alloc(CELLS);
@@ -85,8 +85,12 @@ export function createCohortRunner(d: CohortData, H: number, ext?: StepExtension
     extRParam: EXT_R,
   };
   const T1 = H + 1;
+  // the extension's metrics follow the resident ones (HUKOU_MODEL_METRICS in index.ts)
+  const own = URBAN_RURAL_METRICS.length;
   return {
-    run(paths: Float64Array, out: Float64Array, observe?: Observer, steps = H): void {
+    run(paths: Float64Array, out: Float64Array, observe?: Observer, steps = H, metrics?: Uint8Array): void {
+      // the extension runs unless the caller reads none of its metrics
+      const ext = extension !== undefined && (metrics === undefined || metrics.indexOf(1, own) >= 0) ? extension : undefined;
       Pop.set(d.baseline);
       lastE0.fill(NaN);
       let U = 0;

@@ -11,6 +11,7 @@
  * | `../engine/compile.js` | `compileForValidation` | {@link CompileForValidation} |
  * | `../engine/run.js` | `replayDraw` | {@link ReplayDraw} |
  * | `../report/html/deterministic-report.js` | `deterministicHtml` | {@link DeterministicHtml} |
+ * | `../engine/worker-pool.js` | `startPoolFor` | {@link StartPoolFor} |
  *
  * Errors they throw: a `ParamError` (a scenario path and a message) is located with
  * `loaded.locate` and reported as an input error; an `InputError`, an error with `exitCode: 2`
@@ -20,6 +21,7 @@
  * @module
  */
 import type { ReplayResult, RunPhase } from '../engine/run.js';
+import type { PoolPlan, WorkerPool } from '../engine/worker-pool.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
 /** `--format`. */
@@ -64,9 +66,17 @@ export interface RunCliOptions {
   signal?: AbortSignal;
   /** The `--set` overrides `loaded` was loaded with, recorded in the result for reproducibility. */
   sets?: readonly string[];
+  /** Worker threads started before loading ({@link StartPoolFor}); the run uses or closes them. */
+  pool?: WorkerPool;
   /** Called as each phase of the run ends (`--timings`). */
   onPhase?: (phase: RunPhase) => void;
 }
+
+/**
+ * `startPoolFor` in `src/engine/worker-pool.ts`: starts the worker threads a run will likely use,
+ * so that they boot while the scenario loads (undefined: the run would use the main thread).
+ */
+export type StartPoolFor = (plan: PoolPlan) => WorkerPool | undefined;
 
 /** `runScenario` in `src/engine/run.ts`; the result is opaque to the CLI and goes to {@link Render}. */
 export type RunScenario<R = unknown> = (loaded: LoadedScenario, options: RunCliOptions) => Promise<R>;
@@ -115,6 +125,7 @@ export const ENGINE_MODULES = {
   compileForValidation: '../engine/compile.js',
   replayDraw: '../engine/run.js',
   deterministicHtml: '../report/html/deterministic-report.js',
+  startPoolFor: '../engine/worker-pool.js',
 } as const;
 
 /** The function type of each export in {@link ENGINE_MODULES}. */
@@ -126,4 +137,5 @@ export interface EngineExports {
   compileForValidation: CompileForValidation;
   replayDraw: ReplayDraw;
   deterministicHtml: DeterministicHtml;
+  startPoolFor: StartPoolFor;
 }

@@ -12,6 +12,7 @@ import { UsageError } from './args.js';
 import { importEngine } from './engine.js';
 import { interruptible, Interrupted } from './interrupt.js';
 import type { CliIO } from './io.js';
+import type { WorkerPool } from '../engine/worker-pool.js';
 import { printOutput } from './output.js';
 import { formatReplay, replayFailure } from './replay-output.js';
 import { reportError } from './report-error.js';
@@ -37,8 +38,13 @@ async function replay(loaded: LoadedScenario, cmd: RunCommand & { replayDraw: nu
   return 2;
 }
 
-async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Promise<number> {
-  if (cmd.timings && (cmd.replayDraw !== undefined || cmd.deterministic || cmd.dumpSchedules !== undefined)) {
+/** Whether `cmd` runs Monte Carlo draws (not a replay, the median projection or a schedule dump). */
+function runsDraws(cmd: RunCommand): boolean {
+  return cmd.replayDraw === undefined && !cmd.deterministic && cmd.dumpSchedules === undefined;
+}
+
+async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO, pool?: WorkerPool): Promise<number> {
+  if (cmd.timings && !runsDraws(cmd)) {
     throw new UsageError('--timings times a Monte Carlo run; drop it with --deterministic, --dump-schedules and --replay-draw');
   }
   if (cmd.replayDraw !== undefined) return replay(loaded, { ...cmd, replayDraw: cmd.replayDraw }, io);
@@ -76,6 +82,7 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Pr
       progress: !cmd.quiet,
       signal,
       sets: cmd.sets,
+      ...(pool !== undefined ? { pool } : {}),
       ...(cmd.timings ? { onPhase: (p: RunPhase) => phases.push(p) } : {}),
     }),
   );
@@ -99,9 +106,13 @@ async function runLoaded(loaded: LoadedScenario, cmd: RunCommand, io: CliIO): Pr
  */
 export async function runCommand(cmd: RunCommand, io: CliIO): Promise<number> {
   let loaded: LoadedScenario | undefined;
+  let pool: WorkerPool | undefined;
   try {
-    loaded = await loadScenario(cmd.scenario, { sets: cmd.sets });
-    return await runLoaded(loaded, cmd, io);
+    // the worker threads boot while the scenario loads and compiles (src/engine/worker-pool.ts)
+    if (runsDraws(cmd)) pool = (await importEngine('startPoolFor'))?.({ draws: cmd.draws, workers: cmd.workers, batchSize: cmd.batchSize });
+    const early = pool;
+    loaded = await loadScenario(cmd.scenario, { sets: cmd.sets, ...(early !== undefined ? { onModel: (m: string) => early.preload([m]) } : {}) });
+    return await runLoaded(loaded, cmd, io, pool);
   } catch (e) {
     if (e instanceof Interrupted) {
       io.stderr.write(`${e.message}${cmd.out !== undefined ? ` (${cmd.out} is as it was)` : ''}\n`);
@@ -111,6 +122,9 @@ export async function runCommand(cmd: RunCommand, io: CliIO): Promise<number> {
     const draw = failedDraw(e);
     if (draw !== undefined) io.stderr.write(`re-run that draw alone: ${replayHint(cmd, draw)}\n`);
     return code;
+  } finally {
+    // the run closed it if it started; not, after an error before (e.g. a bad scenario)
+    await pool?.close();
   }
 }
 

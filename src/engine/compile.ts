@@ -24,6 +24,8 @@ export interface CompiledUnit {
   modelName: string;
   /** URL of the model's compiled module. */
   modelModule: string;
+  /** URL of the module the draws import `createRunner` from: the model's runner part, else its module. */
+  runnerModule: string;
   baseYear: number;
   /** H: projected years y0+1 … y0+H. */
   steps: number;
@@ -88,6 +90,7 @@ function compileUnit(input: EngineInput, seed: number, draws: number, lhs: boole
     name: input.scenario.name,
     modelName: input.modelName,
     modelModule: input.modelModule,
+    runnerModule: input.runnerModule ?? input.modelModule,
     baseYear: ctx.baseYear,
     steps: ctx.steps,
     params,

@@ -33,6 +33,8 @@ export interface EngineInput {
   modelName: string;
   /** URL of the model's compiled module: workers import it themselves. */
   modelModule: string;
+  /** URL of a module with the model's `createRunner` alone (`ModelRunnerPart`), which workers import instead, if the model has one. */
+  runnerModule?: string;
   model: ModelDefinition;
   /** The `assumptions:` block, validated by the model's schema. */
   assumptions: unknown;

@@ -1,6 +1,6 @@
 /**
  * Runs ranges of draws of a compiled scenario: per draw, sample the uncertain inputs
- * (`sampleInputs`, a pure function of seed, draw index and input name), build the parameter paths,
+ * (`sampleDraw` of the unit's compiled sampler, a pure function of seed, draw index and input name), build the parameter paths,
  * run the model (and every reference scenario on the same draw index) and evaluate the targets.
  * The same code runs inside each worker and, with one worker, in the main thread. Scratch
  * memory is allocated once; a batch allocates only its result (one buffer).
@@ -17,11 +17,11 @@
  *
  * @module
  */
-import { evaluatePaths, type CompiledParams } from '../params/compile.js';
+import { evaluatePaths } from '../params/compile.js';
 import { logWeight } from './calibration.js';
-import { sampleInputs } from '../params/sampler.js';
+import { compileSampler, sampleDraw, type CompiledSampler } from '../params/sampler-plan.js';
 import type { CompiledScenario, CompiledUnit } from './compile.js';
-import { DrawError, type ModelDefinition, type Runner } from './model.js';
+import { DrawError, type ModelRunnerPart, type Runner } from './model.js';
 import { ownValue, referencePart } from './target-value.js';
 
 /** A range of draws to run. */
@@ -40,6 +40,12 @@ export interface DrawTask {
    * seen. Default: the whole horizon.
    */
   steps?: number;
+  /**
+   * The main scenario's metrics the asked targets read, one flag per metric (without `full`):
+   * the model may skip the rest (`Runner.run`'s `metrics`, e.g. the hukou accounts for a share
+   * target), and targets reading another metric get NaN. Default: all.
+   */
+  metrics?: Uint8Array;
   /**
    * Spent result buffers of earlier batches, given back for reuse (`Executor.release`): a worker
    * keeps a few and fills later results into them instead of allocating.
@@ -96,15 +102,42 @@ export function isDrawError(e: unknown): e is DrawError {
   return e instanceof DrawError || (e instanceof Error && e.constructor.name === 'DrawError' && typeof (e as DrawError).year === 'number');
 }
 
-/** Imports the default export of a model module. */
-async function importModel(url: string): Promise<ModelDefinition> {
-  return ((await import(url)) as { default: ModelDefinition }).default;
+/** Imports the default export of a model module (or of its runner part). */
+async function importModel(url: string): Promise<ModelRunnerPart> {
+  return ((await import(url)) as { default: ModelRunnerPart }).default;
 }
 
-/** Per-unit scratch: sampler view, runner and buffers. */
+/**
+ * Whether target `tg` reads only metrics flagged in `metrics` (its own, and the main scenario's
+ * other series it subtracts).
+ *
+ * @example
+ * reads(target, Uint8Array.of(1, 1, 0)); // false for a target of metric 2
+ */
+export function reads(tg: CompiledScenario['targets'][number], metrics: Uint8Array): boolean {
+  return metrics[tg.m] === 1 && (tg.ref.kind !== 'metric' || metrics[tg.ref.m] === 1);
+}
+
+/**
+ * The metrics targets `ks` read (flags over the main scenario's metrics, {@link reads}).
+ *
+ * @example
+ * readMetrics(compiled, [0, 2]); // e.g. Uint8Array [0, 0, 0, 0, 1, 0, …]
+ */
+export function readMetrics(cs: CompiledScenario, ks: readonly number[]): Uint8Array {
+  const out = new Uint8Array(cs.metrics.length);
+  for (const k of ks) {
+    const tg = cs.targets[k];
+    out[tg.m] = 1;
+    if (tg.ref.kind === 'metric') out[tg.ref.m] = 1;
+  }
+  return out;
+}
+
+/** Per-unit state: the compiled sampler, runner and buffers. */
 interface UnitState {
   unit: CompiledUnit;
-  sampler: CompiledParams;
+  sampler: CompiledSampler;
   runner: Runner;
   u: Float64Array;
   x: Float64Array;
@@ -113,11 +146,12 @@ interface UnitState {
   T1: number;
 }
 
-function unitState(unit: CompiledUnit, model: ModelDefinition): UnitState {
+function unitState(unit: CompiledUnit, model: ModelRunnerPart): UnitState {
   const J = unit.inputs.length;
   return {
     unit,
-    sampler: { ...unit.params, inputs: unit.inputs },
+    // compiled here, from the unit as received (the explorer rebuilds units with another seed or draws)
+    sampler: compileSampler(unit.inputs, unit.sampling),
     runner: model.createRunner(unit.model, unit.params),
     u: new Float64Array(J),
     x: new Float64Array(J),
@@ -148,15 +182,15 @@ export class DrawKernel {
    * const batch = kernel.run({ start: 0, count: 100, full: true });
    */
   static async create(cs: CompiledScenario, opts: { alloc?: (length: number) => Float64Array } = {}): Promise<DrawKernel> {
-    const main = await importModel(cs.main.modelModule);
-    const refs = await Promise.all(cs.references.map((r) => importModel(r.modelModule)));
+    const main = await importModel(cs.main.runnerModule);
+    const refs = await Promise.all(cs.references.map((r) => importModel(r.runnerModule)));
     return new DrawKernel(cs, main, refs, opts.alloc);
   }
 
   constructor(
     readonly cs: CompiledScenario,
-    mainModel: ModelDefinition,
-    refModels: ModelDefinition[],
+    mainModel: ModelRunnerPart,
+    refModels: ModelRunnerPart[],
     private readonly alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
   ) {
     this.main = unitState(cs.main, mainModel);
@@ -172,14 +206,15 @@ export class DrawKernel {
   }
 
   /** Runs one unit on its current inputs `x`, with an optional shift of one parameter's level, up to t = `steps` (default all). */
-  private project(s: UnitState, shift?: { param: number; delta: number }, steps?: number): void {
+  private project(s: UnitState, shift?: { param: number; delta: number }, steps?: number, metrics?: Uint8Array): void {
     evaluatePaths(s.unit.params, s.x, s.paths);
     if (shift !== undefined) {
       const H = s.unit.steps;
       const [lo, hi] = s.unit.domains[shift.param];
       for (let t = shift.param * H, end = t + H; t < end; t++) s.paths[t] = Math.min(hi, Math.max(lo, s.paths[t] + shift.delta));
     }
-    if (steps === undefined) s.runner.run(s.paths, s.out);
+    if (metrics !== undefined) s.runner.run(s.paths, s.out, undefined, steps, metrics);
+    else if (steps === undefined) s.runner.run(s.paths, s.out);
     else s.runner.run(s.paths, s.out, undefined, steps);
   }
 
@@ -219,6 +254,7 @@ export class DrawKernel {
     const given = task.refParts;
     const steps = task.full ? undefined : task.steps;
     const lim = steps ?? Infinity;
+    const metrics = task.full ? undefined : task.metrics;
     const refs = given === undefined ? this.refs : [];
     let failed = 0;
     let error: DrawFailureInfo | null = null;
@@ -226,11 +262,11 @@ export class DrawKernel {
       const i = task.start + d;
       let current = main;
       try {
-        sampleInputs(main.sampler, main.unit.sampling, i, main.u, main.x);
-        this.project(main, task.shift, steps);
+        sampleDraw(main.sampler, i, main.u, main.x);
+        this.project(main, task.shift, steps, metrics);
         for (let u = 0; u < refs.length; u++) {
           const r = (current = refs[u]);
-          sampleInputs(r.sampler, r.unit.sampling, i, r.u, r.x);
+          sampleDraw(r.sampler, i, r.u, r.x);
           // only as far as the targets read it (the first years match the whole run's: see the contract suite)
           this.project(r, undefined, this.refSteps[u]);
         }
@@ -248,7 +284,7 @@ export class DrawKernel {
         const tg = cs.targets[k];
         // a region of the same run moves with a lever shift: never taken from an earlier run
         const part = given !== undefined && tg.ref.kind !== 'metric' ? given[d * T + k] : referencePart(tg, this.refOuts, this.refT1, main.x, main.out, main.T1);
-        values[d * T + k] = tg.tTo <= lim ? ownValue(tg, main.out, main.T1) - part : NaN;
+        values[d * T + k] = tg.tTo <= lim && (metrics === undefined || reads(tg, metrics)) ? ownValue(tg, main.out, main.T1) - part : NaN;
         if (refParts !== null) refParts[d * T + k] = part;
       }
       if (series !== null) series.set(main.out, d * S);

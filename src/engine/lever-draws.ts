@@ -4,13 +4,16 @@
  * unchanged, so their counts come from the main run's target values
  * ({@link assumedEvaluation}) instead of running them again; every other shift runs them on the
  * pool ({@link shiftedEvaluation}), only as far as the latest of the targets asked about (Heze's
- * 2025 targets: 4 of its 14 years).
+ * 2025 targets: 4 of its 14 years), and computing only the metrics they read (`DrawTask.metrics`:
+ * Heze's share targets skip the hukou accounts). A draw infeasible only in what is skipped (e.g.
+ * its hukou accounts, for a share target) counts as feasible there: the target does not depend on
+ * it.
  *
  * @module
  */
 import { effectiveSampleSize } from './calibration.js';
 import type { CompiledLever, CompiledScenario } from './compile.js';
-import { isDrawError, type BatchResult } from './kernel.js';
+import { isDrawError, readMetrics, type BatchResult } from './kernel.js';
 import { leverDirections, type LeverEvaluation } from './lever.js';
 import type { LeverValues } from './lever-crossing.js';
 import { runInOrder, splitTasks, type Executor } from './pool.js';
@@ -228,8 +231,10 @@ async function runLeverDraws(
   const asked = (need ?? lever.targets.map((_, j) => j)).map((j) => lever.targets[j]);
   const last = Math.max(...asked.map((k) => cs.targets[k].tTo));
   const steps = last < cs.main.steps ? { steps: last } : {};
+  // only the metrics those targets read (e.g. no hukou accounts for a share target)
+  const metrics = readMetrics(cs, asked);
   const tasks = function* () {
-    for (const t of splitTasks(0, n, draws.batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true, ...steps })) {
+    for (const t of splitTasks(0, n, draws.batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true, metrics, ...steps })) {
       yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
     }
   };

@@ -73,9 +73,13 @@ export interface Runner {
    * (1 … H) it projects only years y0+1 … y0+steps: `out`'s entries for t ≤ steps are exactly
    * those of the whole run, later ones are unspecified (a model may ignore `steps`). The engine's
    * "what would it take" runs only as far as the targets it asks about; the contract suite checks
-   * the first part.
+   * the first part. With `metrics` (one flag per metric, 1: the caller reads it) a model may skip
+   * the work only unread metrics need, including the checks that make a draw infeasible there
+   * (e.g. the cohort model's hukou accounts when no hukou metric is read): the read metrics'
+   * entries are exactly those of the whole run whenever it is feasible, the others unspecified
+   * (a model may ignore `metrics`; the contract suite checks the read ones).
    */
-  run(paths: Float64Array, out: Float64Array, observe?: Observer, steps?: number): void;
+  run(paths: Float64Array, out: Float64Array, observe?: Observer, steps?: number, metrics?: Uint8Array): void;
 }
 
 /**
@@ -156,6 +160,13 @@ export interface ModelDefinition<A = unknown, D = unknown> {
    */
   correlations?(assumptions: A): { between: [string, string]; rho: number }[];
 }
+
+/**
+ * What running draws needs of a model: its `createRunner`. A model's registry entry may name a
+ * module (`runner`) whose default export is just this, without what only loading needs (schemas),
+ * so that worker threads import less; by default they import the whole model module.
+ */
+export type ModelRunnerPart<D = unknown> = Pick<ModelDefinition<unknown, D>, 'createRunner'>;
 
 /** What a model's `expand` gets back for a scenario file: the loaded scenario's parts it may use. */
 export interface LoadedPart {

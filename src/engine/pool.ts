@@ -7,10 +7,9 @@
  * @module
  */
 import { setMaxListeners } from 'node:events';
-import { Piscina } from 'piscina';
-import { compiledUrl } from './compiled-url.js';
 import type { CompiledScenario } from './compile.js';
 import { DrawKernel, type BatchResult, type DrawTask } from './kernel.js';
+import { startWorkerPool, type WorkerPool } from './worker-pool.js';
 
 /** Runs tasks (ranges of draws). */
 export interface Executor {
@@ -51,15 +50,30 @@ function checkAbort(signal?: AbortSignal): void {
 
 /**
  * Creates an executor with `workers` threads (≤ 1: in the main thread, no worker started).
- * Both kinds run the same {@link DrawKernel} on the same compiled model modules.
+ * Both kinds run the same {@link DrawKernel} on the same compiled model modules. `started`, a pool
+ * started early ({@link startWorkerPool}), is used and gets the scenario when it has `workers`
+ * threads and no scenario yet; otherwise it is closed and, for `workers` > 1, a new pool started.
+ * The executor owns the pool it uses: `close()` terminates it.
  *
  * @example
  * const exec = await createExecutor(compiled, 2);
  * try { await exec.run({ start: 0, count: 10, full: true }); } finally { await exec.close(); }
  */
-export async function createExecutor(cs: CompiledScenario, workers: number): Promise<Executor> {
-  const local = await DrawKernel.create(cs);
-  if (workers <= 1) {
+export async function createExecutor(cs: CompiledScenario, workers: number, started?: WorkerPool): Promise<Executor> {
+  const fits = started !== undefined && workers > 1 && started.workers === workers && !started.handedOver;
+  // discarded in the background: its threads end while the run goes on
+  if (started !== undefined && !fits) started.close().catch(() => {});
+  const warm = fits ? started : workers > 1 ? startWorkerPool(workers) : null;
+  // the workers build their kernels meanwhile
+  warm?.handOver(cs);
+  let local: DrawKernel;
+  try {
+    local = await DrawKernel.create(cs);
+  } catch (e) {
+    await warm?.close();
+    throw e;
+  }
+  if (warm === null) {
     return {
       workers: 1,
       async run(task, signal) {
@@ -73,17 +87,7 @@ export async function createExecutor(cs: CompiledScenario, workers: number): Pro
       close: async () => {},
     };
   }
-  const pool = new Piscina<DrawTask, BatchResult>({
-    filename: compiledUrl('./worker.js', import.meta.url),
-    workerData: cs,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-  });
-  // Errors not tied to a running task (a reply to a task cancelled meanwhile, a worker dying
-  // between tasks): every task's own failure rejects its promise, so these only must not crash
-  // the process as an unhandled 'error' event.
-  pool.on('error', () => {});
+  const pool = warm.piscina;
   // spent result buffers, each given back to a worker with the next task (one per task: a worker
   // gets about as many as it fills)
   const spent: SharedArrayBuffer[] = [];
@@ -100,7 +104,7 @@ export async function createExecutor(cs: CompiledScenario, workers: number): Pro
       if (b instanceof SharedArrayBuffer && spent.length < 2 * workers + 4) spent.push(b);
     },
     medianRun: (shift) => local.medianRun(shift),
-    close: () => pool.destroy(),
+    close: () => warm.close(),
   };
 }
 

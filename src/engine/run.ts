@@ -29,11 +29,12 @@ import { engineVersion } from './version.js';
 import type { EngineInput } from './input.js';
 import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from './kernel.js';
 import { evaluatePaths } from '../params/compile.js';
-import { sampleInputs } from '../params/sampler.js';
+import { compileSampler, sampleDraw } from '../params/sampler-plan.js';
 import { searchLevers, type LeverResult } from './lever.js';
 import { assumedEvaluation, assumedValues, medianQuantity, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
 import { searchByCrossings } from './lever-crossing.js';
 import { createExecutor, type Executor } from './pool.js';
+import type { WorkerPool } from './worker-pool.js';
 import { chooseWorkers } from './workers.js';
 import { poolSource, type DrawSource } from './draw-source.js';
 import { createProgress, type Progress } from './progress.js';
@@ -80,6 +81,13 @@ export interface RunOptions {
    * this function's own code, so the result has the same bits.
    */
   source?: DrawSource;
+  /**
+   * Worker threads started early (`startWorkerPool`, e.g. by the CLI before loading), so that they
+   * are ready when the first draws are: used when the run needs that many workers, else closed.
+   * The run closes it in any case once it has started; the caller closes it when the run fails
+   * earlier (closing twice is harmless).
+   */
+  pool?: WorkerPool;
 }
 
 export { PILOT_DRAWS } from './pilot.js';
@@ -146,7 +154,7 @@ export function drawInputs(cs: CompiledScenario, i: number): { name: string; val
   const J = cs.main.inputs.length;
   const u = new Float64Array(J);
   const x = new Float64Array(J);
-  sampleInputs({ ...cs.main.params, inputs: cs.main.inputs }, cs.main.sampling, i, u, x);
+  sampleDraw(compileSampler(cs.main.inputs, cs.main.sampling), i, u, x);
   return cs.main.inputs.map((inp, j) => ({ name: inp.name, value: x[j] }));
 }
 
@@ -264,7 +272,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
   const useLever = o.lever && cs.levers.length > 0;
   const leverDraws = useLever ? Math.min(N, o.leverDraws) : 0;
   const progress: Progress = createProgress(N, o.progress);
-  const exec = await createExecutor(cs, workers);
+  const exec = await createExecutor(cs, workers, o.pool);
   try {
     const median = medianRun(exec, cs);
     checkFinite(cs, median.series, -1, 1);

@@ -1,6 +1,8 @@
 /**
- * The Piscina worker: receives the compiled scenario once (as `workerData`), imports the model
- * modules, creates a {@link DrawKernel}, and runs tasks (ranges of draw indices). Results go back
+ * The Piscina worker: receives the compiled scenario once, from its pool's channel
+ * (`worker-pool.ts`: the pool may start before the scenario exists), imports the model modules,
+ * creates a {@link DrawKernel} as soon as the scenario arrives, and runs tasks (ranges of draw
+ * indices). Results go back
  * as views of one `SharedArrayBuffer`: shared, not copied, and never transferred, since a transfer
  * would detach a buffer in this thread and slow every later draw (see `kernel.ts`).
  *
@@ -11,8 +13,8 @@
  * @module
  */
 import { Piscina } from 'piscina';
-import type { CompiledScenario } from './compile.js';
 import { DrawKernel, type BatchResult, type DrawTask } from './kernel.js';
+import { receiveScenario, type PoolWorkerData } from './worker-pool.js';
 
 /** An injected fault: what to do, and in the task containing which draw. */
 export interface Fault {
@@ -49,7 +51,10 @@ function inject(f: Fault): void {
   }
 }
 
-let kernel: Promise<DrawKernel> | undefined;
+/** This worker's kernel, created as soon as the scenario arrives (before the first task when the pool started early). */
+const data = Piscina.workerData as PoolWorkerData | undefined;
+const kernel: Promise<DrawKernel> | null = Piscina.isWorkerThread && typeof data?.channel === 'string' ? receiveScenario(data).then((cs) => DrawKernel.create(cs, { alloc: sharedResult })) : null;
+kernel?.catch(() => {}); // a failure is reported by the first task that awaits it
 
 /** Spent result buffers given back by the main thread, ready for reuse (a few at most). */
 const spare: SharedArrayBuffer[] = [];
@@ -85,6 +90,6 @@ export function keepSpares(buffers: SharedArrayBuffer[]): void {
 export default async function runTask(task: DrawTask): Promise<BatchResult> {
   if (fault !== null && task.start <= fault.draw && fault.draw < task.start + task.count) inject(fault);
   if (task.recycle !== undefined) keepSpares(task.recycle);
-  kernel ??= DrawKernel.create(Piscina.workerData as CompiledScenario, { alloc: sharedResult });
+  if (kernel === null) throw new Error('worker.js runs in a worker of a pool from startWorkerPool');
   return (await kernel).run(task);
 }

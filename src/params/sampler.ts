@@ -7,6 +7,10 @@
  * The stated ρ is the normal-score (Pearson) correlation; the resulting Spearman rank
  * correlation is (6/π)·asin(ρ/2).
  *
+ * {@link sampleInputs} is the reference algorithm (the dense copula over every input, the
+ * reference Beta quantile); the draws run the compiled sampler of `sampler-plan.ts`
+ * (`sampleDraw`), which agrees with it to rounding and is tested against it.
+ *
  * @module
  */
 import { quantile } from '../random/distributions.js';

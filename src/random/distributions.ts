@@ -28,20 +28,12 @@ export function quantile(d: Dist, u: number): number {
   switch (d.dist) {
     case 'normal':
       return d.mean + d.sd * normalQuantile(u);
-    case 'truncnormal': {
-      const a = normalCdf((d.min - d.mean) / d.sd);
-      const b = normalCdf((d.max - d.mean) / d.sd);
-      const x = d.mean + d.sd * normalQuantile(a + u * (b - a));
-      return Math.min(d.max, Math.max(d.min, x));
-    }
+    case 'truncnormal':
+      return truncNormalQuantile(u, d.mean, d.sd, d.min, d.max, normalCdf((d.min - d.mean) / d.sd), normalCdf((d.max - d.mean) / d.sd));
     case 'uniform':
       return d.min + u * (d.max - d.min);
-    case 'triangular': {
-      const w = d.max - d.min;
-      if (w === 0) return d.min;
-      const fc = (d.mode - d.min) / w;
-      return u < fc ? d.min + Math.sqrt(u * w * (d.mode - d.min)) : d.max - Math.sqrt((1 - u) * w * (d.max - d.mode));
-    }
+    case 'triangular':
+      return triangularQuantile(u, d.min, d.mode, d.max);
     case 'lognormal':
       return d.median * Math.exp(d.sigma * normalQuantile(u));
     case 'beta': {
@@ -52,12 +44,48 @@ export function quantile(d: Dist, u: number): number {
     case 'pert': {
       const w = d.max - d.min;
       if (w === 0) return d.min;
-      const lam = d.lambda ?? 4;
-      const a = 1 + (lam * (d.mode - d.min)) / w;
-      const b = 1 + (lam * (d.max - d.mode)) / w;
+      const [a, b] = pertShape(d);
       return d.min + w * betaQuantile(u, a, b);
     }
   }
+}
+
+/**
+ * The Beta shape (a, b) of a PERT distribution with max > min: a = 1 + λ(mode − min)/(max − min),
+ * b = 1 + λ(max − mode)/(max − min), λ = 4 unless stated.
+ *
+ * @example
+ * pertShape({ dist: 'pert', min: 0, mode: 0.25, max: 1 }); // [2, 4]
+ */
+export function pertShape(d: { min: number; mode: number; max: number; lambda?: number }): [number, number] {
+  const w = d.max - d.min;
+  const lam = d.lambda ?? 4;
+  return [1 + (lam * (d.mode - d.min)) / w, 1 + (lam * (d.max - d.mode)) / w];
+}
+
+/**
+ * Quantile of a normal(mean, sd) truncated to [min, max], given A = Φ((min − mean)/sd) and
+ * B = Φ((max − mean)/sd) (computed once per distribution).
+ *
+ * @example
+ * truncNormalQuantile(0.5, 0, 1, -1, 1, normalCdf(-1), normalCdf(1)); // 0
+ */
+export function truncNormalQuantile(u: number, mean: number, sd: number, min: number, max: number, A: number, B: number): number {
+  const x = mean + sd * normalQuantile(A + u * (B - A));
+  return Math.min(max, Math.max(min, x));
+}
+
+/**
+ * Quantile of a triangular distribution.
+ *
+ * @example
+ * triangularQuantile(0.5, 0, 0.5, 1); // 0.5
+ */
+export function triangularQuantile(u: number, min: number, mode: number, max: number): number {
+  const w = max - min;
+  if (w === 0) return min;
+  const fc = (mode - min) / w;
+  return u < fc ? min + Math.sqrt(u * w * (mode - min)) : max - Math.sqrt((1 - u) * w * (max - mode));
 }
 
 /**

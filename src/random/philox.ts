@@ -13,14 +13,14 @@ const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
 const TWO32 = 4294967296;
 
-/** High 32 bits of the 64-bit product of two unsigned 32-bit integers (exact, via 16-bit halves). */
-function mulhi32(a: number, b: number): number {
-  const al = a & 0xffff;
-  const ah = a >>> 16;
-  const bl = b & 0xffff;
-  const bh = b >>> 16;
-  const mid = al * bh + ah * bl + ((al * bl) >>> 16);
-  return (ah * bh + Math.floor(mid / 65536)) >>> 0;
+/**
+ * High 32 bits of the 64-bit product of two unsigned 32-bit integers, exact. With P = a·b =
+ * hi·2³² + lo: the double product fl(a·b) is within 2¹⁰ of P (P < 2⁶⁴, half an ulp), lo is exact
+ * (`Math.imul`), and fl(fl(a·b) − lo) is within 2¹¹ of hi·2³², so dividing by 2³² leaves hi
+ * ± 2⁻²¹ and rounding to the nearest integer gives hi exactly.
+ */
+function mulhi32(a: number, b: number, lo: number): number {
+  return Math.round((a * b - lo) / TWO32);
 }
 
 /**
@@ -38,10 +38,10 @@ export function philox4x32(ctr: ArrayLike<number>, key0: number, key1: number, o
   let k0 = key0 >>> 0;
   let k1 = key1 >>> 0;
   for (let r = 0; r < 10; r++) {
-    const hi0 = mulhi32(M0, c0);
     const lo0 = Math.imul(M0, c0) >>> 0;
-    const hi1 = mulhi32(M1, c2);
+    const hi0 = mulhi32(M0, c0, lo0);
     const lo1 = Math.imul(M1, c2) >>> 0;
+    const hi1 = mulhi32(M1, c2, lo1);
     c0 = (hi1 ^ c1 ^ k0) >>> 0;
     c1 = lo1;
     c2 = (hi0 ^ c3 ^ k1) >>> 0;
@@ -77,6 +77,54 @@ export function uniform(seed: number, draw: number, stream: number, sub = 0): nu
   ctrScratch[3] = sub >>> 0;
   philox4x32(ctrScratch, seed >>> 0, Math.floor(seed / TWO32) >>> 0, outScratch);
   return ((outScratch[0] >>> 5) * 67108864 + (outScratch[1] >>> 6) + 0.5) / 9007199254740992;
+}
+
+/**
+ * {@link uniform} of two streams at once (sub-counter 0): `out[j]` = uniform(seed, draw, streamA)
+ * and `out[j + 1]` = uniform(seed, draw, streamB), the same bits. The two Philox computations are
+ * independent, so interleaving their rounds lets the processor overlap them (a round's latency
+ * chain, multiply → round → xor, is what limits one stream).
+ *
+ * @example
+ * const u = new Float64Array(2);
+ * uniformPair(42, 0, streamId('a.value'), streamId('b.value'), u, 0);
+ * u[1] === uniform(42, 0, streamId('b.value')); // true
+ */
+export function uniformPair(seed: number, draw: number, streamA: number, streamB: number, out: Float64Array, j: number): void {
+  const d0 = draw >>> 0;
+  const d1 = Math.floor(draw / TWO32) >>> 0;
+  let a0 = d0;
+  let a1 = d1;
+  let a2 = streamA >>> 0;
+  let a3 = 0;
+  let b0 = d0;
+  let b1 = d1;
+  let b2 = streamB >>> 0;
+  let b3 = 0;
+  let k0 = seed >>> 0;
+  let k1 = Math.floor(seed / TWO32) >>> 0;
+  for (let r = 0; r < 10; r++) {
+    const la0 = Math.imul(M0, a0) >>> 0;
+    const lb0 = Math.imul(M0, b0) >>> 0;
+    const la1 = Math.imul(M1, a2) >>> 0;
+    const lb1 = Math.imul(M1, b2) >>> 0;
+    const ha0 = mulhi32(M0, a0, la0);
+    const hb0 = mulhi32(M0, b0, lb0);
+    const ha1 = mulhi32(M1, a2, la1);
+    const hb1 = mulhi32(M1, b2, lb1);
+    a0 = (ha1 ^ a1 ^ k0) >>> 0;
+    a1 = la1;
+    a2 = (ha0 ^ a3 ^ k1) >>> 0;
+    a3 = la0;
+    b0 = (hb1 ^ b1 ^ k0) >>> 0;
+    b1 = lb1;
+    b2 = (hb0 ^ b3 ^ k1) >>> 0;
+    b3 = lb0;
+    k0 = (k0 + W0) >>> 0;
+    k1 = (k1 + W1) >>> 0;
+  }
+  out[j] = ((a0 >>> 5) * 67108864 + (a1 >>> 6) + 0.5) / 9007199254740992;
+  out[j + 1] = ((b0 >>> 5) * 67108864 + (b1 >>> 6) + 0.5) / 9007199254740992;
 }
 
 /**

@@ -15,7 +15,6 @@ import { writeOutputSet } from '../io/output-set.js';
 import { quantilesCsv } from './csv.js';
 import { targetsCsv } from './targets-csv.js';
 import type { Lang } from './format.js';
-import { renderHtml } from './html/render-html.js';
 import { summaryTable } from './table.js';
 import { UserError } from '../util/user-error.js';
 
@@ -92,7 +91,11 @@ export function render(result: RunResult, opts: RenderOptions & { format: Format
 export function render(result: RunResult, opts: RenderOptions): string[] | Promise<string[]>;
 export function render(result: RunResult, opts: RenderOptions): string[] | Promise<string[]> {
   checkRenderOptions(opts);
-  if (opts.format === 'html') return renderHtml(result, opts, { json: renderText(result, 'json'), csv: renderText(result, 'csv'), targets: targetsCsv(result) });
+  if (opts.format === 'html') {
+    const companions = { json: renderText(result, 'json'), csv: renderText(result, 'csv'), targets: targetsCsv(result) };
+    // the page's modules (charts, the explore panel's bundle) are imported only for a page
+    return import('./html/render-html.js').then((m) => m.renderHtml(result, opts, companions));
+  }
   const { format, lang = 'en' } = opts as RenderOptions & { format: Format };
   if (opts.out === undefined) {
     const stdout = opts.stdout ?? process.stdout;

@@ -42,6 +42,8 @@ export interface LoadedScenario {
   modelName: string;
   /** URL of the model's compiled module (workers import it themselves). */
   modelModule: string;
+  /** URL of the model's runner part (`ModelEntry.runner`), which workers import instead, if it has one. */
+  runnerModule?: string;
   model: ModelDefinition;
   /** The `assumptions:` block, validated (and defaulted) by the model's schema. */
   assumptions: unknown;
@@ -64,9 +66,16 @@ export interface LoadOptions {
   dataDir?: string;
   /** Registered models (default: `models/index.ts`). */
   registry?: Record<string, ModelEntry>;
+  /**
+   * Called with the URL of the module that runs draws of each model a scenario (or a reference
+   * scenario) names (the model's runner part, else its module), as soon as it is known, before
+   * the model is imported and its assumptions validated: the CLI passes it to worker threads
+   * started early, so that they import it meanwhile.
+   */
+  onModel?: (moduleUrl: string) => void;
 }
 
-type Options = Required<LoadOptions>;
+type Options = Required<Omit<LoadOptions, 'onModel'>> & Pick<LoadOptions, 'onModel'>;
 
 /**
  * Loads and validates a scenario file.
@@ -129,6 +138,7 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
   if (entry === undefined) fail(['model'], { found: describeFound(s.model), expected: `a registered model: ${Object.keys(opts.registry).join(', ')}` });
   throwAll(errors);
 
+  opts.onModel?.(entry.runner ?? entry.module);
   const model = await loadModel(entry.module);
   throwAll(explainZod(model.assumptionsSchema, s.assumptions, ['assumptions'], locate));
   let assumptions = model.assumptionsSchema.parse(s.assumptions);
@@ -186,6 +196,7 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
     scenario: { ...s, baseline: { ...s.baseline, population, urbanShare }, targets: resolved.targets },
     modelName: s.model,
     modelModule: entry.module,
+    ...(entry.runner !== undefined ? { runnerModule: entry.runner } : {}),
     model,
     assumptions,
     ctx,

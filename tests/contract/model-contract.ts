@@ -148,9 +148,10 @@ function prepare(c: ContractCase, input: ContractInput, draws: number): Prepared
   return { ctx, params, compiled, metrics: compiled.metrics, H, paths };
 }
 
-function runOnce(runner: Runner, p: Prepared, paths: Float64Array, fill = 0, steps?: number): Float64Array {
+function runOnce(runner: Runner, p: Prepared, paths: Float64Array, fill = 0, steps?: number, metrics?: Uint8Array): Float64Array {
   const out = new Float64Array(p.metrics.length * (p.H + 1)).fill(fill);
-  if (steps === undefined) runner.run(paths, out);
+  if (metrics !== undefined) runner.run(paths, out, undefined, steps, metrics);
+  else if (steps === undefined) runner.run(paths, out);
   else runner.run(paths, out, undefined, steps);
   return out;
 }
@@ -365,6 +366,34 @@ export function contractChecks(c: ContractCase): ContractCheck[] {
             expect(Object.is(part[i], whole[i]), `${p.metrics[m].name}[t=${t}] with steps = ${steps}: ${part[i]} vs ${whole[i]}`).toBe(true);
           }
         }
+      }),
+      opts(Math.max(1, Math.round(numRuns / 2))),
+    ),
+  );
+
+  add('gives the metrics a caller reads exactly as the whole run does, whatever it skips for the others (`metrics`)', () =>
+    fc.assert(
+      fc.property(c.arbitrary, fc.nat(), fc.nat(), (input, pick, mask) => {
+        // Arrange: a random non-empty set of metrics, and sometimes fewer steps
+        const p = prepare(c, input, 1);
+        const paths = p.paths[p.paths.length - 1];
+        const runner = c.model.createRunner(p.compiled, p.params);
+        const whole = runOnce(runner, p, paths);
+        const metrics = Uint8Array.from(p.metrics, (_, m) => (m === mask % p.metrics.length || ((mask >> m) & 1) === 1 ? 1 : 0));
+        const steps = pick % 2 === 0 ? undefined : 1 + (pick % p.H);
+        // Act: after another run, into a buffer prefilled with NaN
+        runOnce(runner, p, p.paths[0]);
+        const part = runOnce(runner, p, paths, NaN, steps, metrics);
+        // Assert: every read metric's years t = 0 … steps
+        for (let m = 0; m < p.metrics.length; m++) {
+          if (metrics[m] !== 1) continue;
+          for (let t = 0; t <= (steps ?? p.H); t++) {
+            const i = m * (p.H + 1) + t;
+            expect(Object.is(part[i], whole[i]), `${p.metrics[m].name}[t=${t}] reading ${[...metrics].join('')}: ${part[i]} vs ${whole[i]}`).toBe(true);
+          }
+        }
+        // and a whole run after it is the whole run again
+        expect(firstDifference(p, whole, runOnce(runner, p, paths, NaN)), 'a whole run after one with `metrics`').toBe('');
       }),
       opts(Math.max(1, Math.round(numRuns / 2))),
     ),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/compile.js';
 import { projectDeterministic } from '../../src/engine/deterministic.js';
-import { DrawKernel } from '../../src/engine/kernel.js';
+import { DrawKernel, readMetrics } from '../../src/engine/kernel.js';
 import type { ModelDefinition } from '../../src/engine/model.js';
 import { toyInput, type ToyOptions } from '../fixtures/engine/toy-scenario.js';
 import toy from '../fixtures/toy-model.js';
@@ -43,6 +43,20 @@ describe('DrawKernel', () => {
     const { kernel } = kernelFor(uncertain);
     const b = kernel.run({ start: 5, count: 4, full: false });
     expect([b.series, b.uniforms, b.values.length]).toEqual([null, null, 8]);
+  });
+
+  it('computes only the metrics asked for: targets reading them get the same bits, the others NaN', () => {
+    // Arrange: target 0 reads one metric, target 1 another
+    const { kernel, cs } = kernelFor(uncertain);
+    const whole = kernel.run({ start: 0, count: 30, full: false, shift: { param: 0, delta: 0.003 } });
+    const metrics = readMetrics(cs, [0]);
+    // Act
+    const part = kernel.run({ start: 0, count: 30, full: false, shift: { param: 0, delta: 0.003 }, metrics });
+    // Assert
+    expect(cs.targets[0].m).not.toBe(cs.targets[1].m);
+    expect([...metrics].filter((f) => f === 1)).toHaveLength(1);
+    expect(Array.from(part.values).filter((_, i) => i % 2 === 0)).toEqual(Array.from(whole.values).filter((_, i) => i % 2 === 0));
+    expect(Array.from(part.values).filter((_, i) => i % 2 === 1).every(Number.isNaN)).toBe(true);
   });
 
   it('projects only as far as asked: targets ending by then get the same bits, later ones NaN', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { philox4x32, streamId, uniform } from '../../src/random/philox.js';
+import { philox4x32, streamId, uniform, uniformPair } from '../../src/random/philox.js';
 
 const hex = (w: Uint32Array) => Array.from(w, (x) => x.toString(16).padStart(8, '0')).join(' ');
 
@@ -60,5 +60,53 @@ describe('streamId', () => {
     // FNV-1a 32-bit of "a" is 0xe40c292c, of "" the offset basis 0x811c9dc5
     expect(streamId('a')).toBe(0xe40c292c);
     expect(streamId('')).toBe(0x811c9dc5);
+  });
+});
+
+/** Philox4x32-10 in BigInt arithmetic: the 64-bit products exactly, no tricks. */
+function philoxBig(ctr: number[], key0: number, key1: number): number[] {
+  const M = 0xffffffffn;
+  let [c0, c1, c2, c3] = ctr.map(BigInt);
+  let k0 = BigInt(key0);
+  let k1 = BigInt(key1);
+  for (let r = 0; r < 10; r++) {
+    const p0 = 0xd2511f53n * c0;
+    const p1 = 0xcd9e8d57n * c2;
+    [c0, c1, c2, c3] = [(p1 >> 32n) ^ c1 ^ k0, p1 & M, (p0 >> 32n) ^ c3 ^ k1, p0 & M];
+    k0 = (k0 + 0x9e3779b9n) & M;
+    k1 = (k1 + 0xbb67ae85n) & M;
+  }
+  return [c0, c1, c2, c3].map(Number);
+}
+
+describe('philox4x32 against exact 64-bit products', () => {
+  it('gives the words of a BigInt implementation for any counter and key', () => {
+    const word = fc.nat({ max: 0xffffffff });
+    fc.assert(
+      fc.property(fc.tuple(word, word, word, word), word, word, (ctr, k0, k1) => {
+        const out = new Uint32Array(4);
+
+        philox4x32(ctr, k0, k1, out);
+
+        expect(Array.from(out)).toEqual(philoxBig(ctr, k0, k1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('uniformPair', () => {
+  it('gives the same bits as uniform for each of its two streams', () => {
+    const word = fc.nat({ max: 0xffffffff });
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), word, word, (seed, draw, a, b) => {
+        const out = new Float64Array(3);
+
+        uniformPair(seed, draw, a, b, out, 1);
+
+        expect([out[1], out[2]]).toEqual([uniform(seed, draw, a, 0), uniform(seed, draw, b, 0)]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

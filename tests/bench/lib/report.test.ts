@@ -78,6 +78,24 @@ describe('markdown', () => {
     expect(md).toContain('| whole draws, urgd: `b/urgd.yml`, one core | 4.0 M (3.6 M–4.4 M) draws/s; 96.0 M (86.4 M–105.6 M) cell-steps/s (2 cells × 12 steps) | `npm run bench -- --only kernel` |');
   });
 
+  it('writes the inputs sampled per draw, every unit, against the reference algorithm', () => {
+    // Arrange
+    const sampler = {
+      file: 'scenarios/heze.yml',
+      units: [
+        { name: 'Heze plan, 2021–2035', inputs: 69, correlated: 58, compiled: s(11), reference: s(33) },
+        { name: 'Shandong province', inputs: 63, correlated: 58, compiled: s(9), reference: s(26) },
+      ],
+      compiled: s(20),
+      reference: s(59),
+    };
+    // Act
+    const md = markdown({ ...base, sampler, endToEnd: [], memoryGrowth: [] });
+    // Assert
+    expect(md).toContain('| inputs sampled per draw (`sampleDraw`; Heze plan 69 inputs 11.0 µs, Shandong province 63 inputs 9.0 µs), one core | 20.0 µs (18.0 µs–22.0 µs) per draw;');
+    expect(md).toContain('reference algorithm (`sampleInputs`) 59.0 µs (53.1 µs–64.9 µs): 3.0× | `npm run bench -- --only sampler` |');
+  });
+
   it('says why the WebAssembly kernel was skipped and gives no WASM ratios', () => {
     const md = markdown({ ...base, kernel: { ...kernel, native: { skipped: 'no cc' }, wasm: { skipped: 'no SIMD' } }, endToEnd: [], memoryGrowth: [] });
     expect(md).toContain('| cohort kernel, WebAssembly SIMD | skipped: no SIMD |');
