@@ -297,7 +297,8 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     };
     const source = o.source ?? poolSource;
     const via = { exec, batchSize, inFlight, signal: o.signal };
-    await source(0, P, (b) => (counted(b), pilot.push(b)), via);
+    // the pilot in smaller batches, spread over every worker (it is a barrier: the histograms' ranges come from it)
+    await source(0, P, (b) => (counted(b), pilot.push(b)), { ...via, batchSize: Math.min(batchSize, Math.ceil(P / (4 * exec.workers))) });
     const acc = new RunAccumulator(cs, pilot, median, { sensitivity: o.sensitivity });
     for (const b of pilot.splice(0)) {
       acc.add(b);

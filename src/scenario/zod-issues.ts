@@ -295,9 +295,10 @@ export function walkZod(schema: Schema, value: unknown, base: string[], locate: 
  * errors[0].format(); // '…: assumptions.srb.sd: found nothing (the field is missing), expected a number'
  */
 export function explainZod(schema: Schema, value: unknown, base: string[], locate: Locator): InputError[] {
-  const errors = walkZod(schema, value, base, locate);
-  if (errors.length > 0) return errors;
-  // Never report a rejected value as valid: fall back on zod's own issues.
+  // A valid value needs no walk (the walk finds an error exactly when zod rejects the value: tests)
   const r = (schema as unknown as z.ZodType).safeParse(value);
-  return r.success ? [] : leaf(schema, value, base, locate, r.error.issues);
+  if (r.success) return [];
+  const errors = walkZod(schema, value, base, locate);
+  // Never report a rejected value as valid: fall back on zod's own issues.
+  return errors.length > 0 ? errors : leaf(schema, value, base, locate, r.error.issues);
 }
