@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { capture } from './capture.js';
+import { runCli as run } from './capture.js';
 
 const tiny = fileURLToPath(new URL('../fixtures/backtest/tiny.yml', import.meta.url));
-
-async function run(...argv: string[]) {
-  const { io, text } = capture();
-  const code = await main(argv, io);
-  return { code, ...text };
-}
 
 /** A copy of the fixture with `edit` applied to its text, in a temporary folder. */
 function variant(edit: (s: string) => string): string {

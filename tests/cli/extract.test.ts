@@ -4,17 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../src/cli/main.js';
 import { SeedFileSchema } from '../../src/scenario/seed-file.js';
-import { capture } from './capture.js';
+import { runCli as run } from './capture.js';
 
 const plan = fileURLToPath(new URL('../fixtures/extract/synthetic-plan.txt', import.meta.url));
-
-async function run(...argv: string[]) {
-  const { io, text } = capture();
-  const code = await main(argv, io);
-  return { code, ...text };
-}
 
 describe('simulate extract', () => {
   it('prints a seed file that passes the seed schema', async () => {

@@ -7,14 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../src/cli/main.js';
-import { capture } from './capture.js';
+import { runCli as run } from './capture.js';
 
-async function run(...argv: string[]) {
-  const { io, text } = capture();
-  const code = await main(argv, io);
-  return { code, ...text };
-}
 const dir = mkdtempSync(join(tmpdir(), 'init-province-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

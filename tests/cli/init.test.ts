@@ -2,14 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { capture } from './capture.js';
-
-async function run(...argv: string[]) {
-  const { io, text } = capture();
-  const code = await main(argv, io);
-  return { code, ...text };
-}
+import { runCli as run } from './capture.js';
 
 describe('simulate init', () => {
   it('writes a scenario that simulate validate accepts and that runs', async () => {

@@ -4,15 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { capture } from './capture.js';
+import { runCli as run } from './capture.js';
 
 const base = fileURLToPath(new URL('../fixtures/scenarios/base.yml', import.meta.url));
-
-async function run(...argv: string[]) {
-  const { io, text } = capture();
-  const code = await main(argv, io);
-  return { code, ...text };
-}
 
 describe('simulate', () => {
   it('--help shows the commands, the options and examples', async () => {

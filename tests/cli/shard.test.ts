@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { SweepCommand } from '../../src/cli/args.js';
 import { sweepCommand } from '../../src/cli/sweep-command.js';
-import { capture } from './capture.js';
+import { capture, runCli as run } from './capture.js';
 
 const base = fileURLToPath(new URL('../fixtures/scenarios/base.yml', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'urbcast-shard-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const { io, text } = capture();
-  const code = await main(argv, io);
-  return { code, ...text };
-}
 
 /** The files of a folder and their bytes. */
 const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
