@@ -255,6 +255,8 @@ export class DrawKernel {
     const steps = task.full ? undefined : task.steps;
     const lim = steps ?? Infinity;
     const metrics = task.full ? undefined : task.metrics;
+    // the targets this task computes (the others NaN): those ending by `steps`, reading only `metrics`
+    const computed = cs.targets.map((tg) => tg.tTo <= lim && (metrics === undefined || reads(tg, metrics)));
     const refs = given === undefined ? this.refs : [];
     let failed = 0;
     let error: DrawFailureInfo | null = null;
@@ -284,7 +286,7 @@ export class DrawKernel {
         const tg = cs.targets[k];
         // a region of the same run moves with a lever shift: never taken from an earlier run
         const part = given !== undefined && tg.ref.kind !== 'metric' ? given[d * T + k] : referencePart(tg, this.refOuts, this.refT1, main.x, main.out, main.T1);
-        values[d * T + k] = tg.tTo <= lim && (metrics === undefined || reads(tg, metrics)) ? ownValue(tg, main.out, main.T1) - part : NaN;
+        values[d * T + k] = computed[k] ? ownValue(tg, main.out, main.T1) - part : NaN;
         if (refParts !== null) refParts[d * T + k] = part;
       }
       if (series !== null) series.set(main.out, d * S);
