@@ -59,10 +59,11 @@ export function findPlace(cat: Catalogue, provinces: Province[], query: string):
     throw new RegionLookupError(
       `"${q}" names both ${provinceLabel(province)} and the prefecture ${unit.name} (${unit.pinyin}, ${unit.province}, ${unit.code}): give ${pName} or ${province.code.slice(0, 2)} for the province, ${uName} or ${unit.code} for the prefecture`,
       [unit],
+      'ambiguous',
     );
   }
   if (unit !== undefined) return { kind: 'unit', unit };
-  if (!lookup!.message.startsWith('no prefecture-level unit called')) throw lookup!; // empty, ambiguous, an unknown code
+  if (lookup!.reason !== 'unknown') throw lookup!; // empty, ambiguous, an unknown code
   // Nothing matched: the closest provinces, then the closest units.
   const han = hasHan(q);
   const key = (p: Province) => (han ? p.stem : normalisePinyin(p.pinyin));

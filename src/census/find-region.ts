@@ -18,6 +18,8 @@ export class RegionLookupError extends UserError {
     message: string,
     /** The units offered instead (closest first). */
     readonly candidates: CensusUnit[],
+    /** Why: no such name, a name matching several units, an empty name or an unknown code. */
+    readonly reason: 'unknown' | 'ambiguous' | 'empty' | 'code' = 'unknown',
   ) {
     super(message);
   }
@@ -89,11 +91,11 @@ export function closeMatches(cat: Catalogue, query: string, n = 5): CensusUnit[]
  */
 export function findRegion(cat: Catalogue, query: string): CensusUnit {
   const q = query.trim();
-  if (q === '') throw new RegionLookupError('the region name is empty; give a prefecture as 临沂市, 临沂, Linyi or its code 371300', []);
+  if (q === '') throw new RegionLookupError('the region name is empty; give a prefecture as 临沂市, 临沂, Linyi or its code 371300', [], 'empty');
   if (/^\d{6}$/.test(q)) {
     const u = cat.byCode(q);
     if (u !== undefined) return u;
-    throw new RegionLookupError(`no unit has the code ${q} in the census catalogue (${relative(projectRoot, cat.file)})`, []);
+    throw new RegionLookupError(`no unit has the code ${q} in the census catalogue (${relative(projectRoot, cat.file)})`, [], 'code');
   }
   const found = new Map<string, CensusUnit>();
   for (const { rest, province } of qualifier(cat, q)) {
@@ -103,7 +105,7 @@ export function findRegion(cat: Catalogue, query: string): CensusUnit {
   if (hits.length === 1) return hits[0];
   if (hits.length > 1) {
     const how = hits.map((u) => (hasHan(q) ? `${nameStem(u.province)}${u.name}` : `"${u.pinyin}, ${u.provincePinyin}"`)).join(' or ');
-    throw new RegionLookupError(`"${q}" is ambiguous: ${hits.map(label).join('; ')}. Name the province too (${how}) or give the code`, hits);
+    throw new RegionLookupError(`"${q}" is ambiguous: ${hits.map(label).join('; ')}. Name the province too (${how}) or give the code`, hits, 'ambiguous');
   }
   const near = closeMatches(cat, q);
   const hint = near.length > 0 ? `; closest: ${near.map(label).join('; ')}` : '';
