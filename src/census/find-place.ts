@@ -9,13 +9,12 @@
  */
 import type { Catalogue, CensusUnit } from './catalogue.js';
 import { closeMatches, findRegion, RegionLookupError } from './find-region.js';
-import { editDistance, normalisePinyin } from './names.js';
+import { editDistance, hasHan, normalisePinyin } from './names.js';
 import type { Province } from './provinces.js';
 
 /** A unit or a province. */
 export type Place = { kind: 'unit'; unit: CensusUnit } | { kind: 'province'; province: Province };
 
-const hasHan = (s: string): boolean => /\p{Script=Han}/u.test(s);
 
 /** The province a query names, if any: full name, stem, pinyin (with or without sheng/province), or code. */
 function provinceOf(provinces: Province[], q: string): Province | undefined {

@@ -9,7 +9,7 @@
 import { relative } from 'node:path';
 import { projectRoot } from '../scenario/paths.js';
 import type { Catalogue, CensusUnit } from './catalogue.js';
-import { editDistance, nameStem, normalisePinyin } from './names.js';
+import { editDistance, hasHan, nameStem, normalisePinyin } from './names.js';
 import { UserError } from '../util/user-error.js';
 
 /** No unit, or more than one, matches a region name (exit code 2). */
@@ -26,7 +26,6 @@ export class RegionLookupError extends UserError {
 }
 
 const label = (u: CensusUnit): string => `${u.name} (${u.pinyin}, ${u.province}, ${u.code})`;
-const hasHan = (s: string): boolean => /\p{Script=Han}/u.test(s);
 
 /** Province stems and pinyin, derived from the units. */
 function provinces(cat: Catalogue): { stem: string; name: string; pinyin: string }[] {

@@ -65,3 +65,14 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[y.length];
 }
+
+/**
+ * Whether a query is written in Chinese characters (else it is read as pinyin or a code).
+ *
+ * @example
+ * hasHan('临沂'); // true
+ * hasHan('Linyi'); // false
+ */
+export function hasHan(s: string): boolean {
+  return /\p{Script=Han}/u.test(s);
+}
