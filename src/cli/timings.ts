@@ -2,7 +2,8 @@
  * `simulate --timings`: where a run's wall time went, one line on stderr after the report.
  * Start-up is the time from the process's start (`performance.timeOrigin`) to the engine's
  * start: Node's boot, imports, loading and validating the scenario. Process exit (closing the
- * worker threads' last handles) comes after the line and is not in it.
+ * worker threads' last handles) comes after the line and is not in it. "What would it take" is
+ * what is left of the lever search once the draws are done: its evaluations start during them.
  *
  * @module
  */

@@ -13,7 +13,12 @@
  * in the worker from the draw's output, `calibration.ts`); the accumulator weights every aggregate
  * by them, in the same draw order (`aggregate/accumulator.ts`). After the main run the effective
  * sample size is checked against `minEss` (a `ParamError` at `calibration.minEss` otherwise, exit
- * 2), before the lever search, whose draws keep their main-run weights.
+ * 2, and the lever search is stopped). The lever's draws keep their main-run weights.
+ *
+ * **"What would it take"** starts as soon as the lever draws (the main run's first `leverDraws`)
+ * are in and shares the pool with the rest of the main run (`lever-run.ts`): its evaluations fill
+ * the workers' idle moments instead of following the main run. Its answers do not depend on when
+ * its evaluations run.
  *
  * @module
  */
@@ -30,9 +35,8 @@ import type { EngineInput } from './input.js';
 import { DrawKernel, isDrawError, type BatchResult, type DrawFailureInfo } from './kernel.js';
 import { evaluatePaths } from '../params/compile.js';
 import { compileSampler, sampleDraw } from '../params/sampler-plan.js';
-import { searchLevers, type LeverResult } from './lever.js';
-import { assumedEvaluation, assumedValues, medianQuantity, medianResponse, shiftedEvaluation, shiftedValues } from './lever-draws.js';
-import { searchByCrossings } from './lever-crossing.js';
+import type { LeverResult } from './lever.js';
+import { searchAllLevers, type LeverSearch } from './lever-run.js';
 import { createExecutor, type Executor } from './pool.js';
 import type { WorkerPool } from './worker-pool.js';
 import { chooseWorkers } from './workers.js';
@@ -94,8 +98,9 @@ export { PILOT_DRAWS } from './pilot.js';
 
 /**
  * One phase of {@link runScenario} and its wall time: `compile`, `start` (the worker pool and the
- * median path), `draws` (the main run, pilot included), `levers` ("what would it take", with its
- * evaluations of the lever draws), `summary` (quantiles, sensitivity indices, the median pyramids).
+ * median path), `draws` (the main run, pilot included), `levers` ("what would it take": what is
+ * left of its evaluations once the main run is done, since they start during it), `summary`
+ * (quantiles, sensitivity indices, the median pyramids).
  */
 export interface RunPhase {
   name: 'compile' | 'start' | 'draws' | 'levers' | 'summary';
@@ -304,44 +309,44 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
       acc.add(b);
       exec.release(b);
     }
-    await source(P, N, (b) => (counted(b), acc.add(b), exec.release(b)), via);
-    if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
-    const leverWeights = leverLogW === null ? null : relativeWeights(leverLogW);
-    phase('draws', { draws: N, workers: exec.workers });
+    // "what would it take" starts once the lever draws (0 … leverDraws − 1) are in, and shares the
+    // pool with the rest of the main run (lever-run.ts); it is stopped if the main run fails
+    const leverStop = new AbortController();
+    const stopLever = () => leverStop.abort();
+    o.signal?.addEventListener('abort', stopLever);
+    let mainDone = false;
+    let leverSearch: Promise<LeverSearch> | null = null;
+    const startLever = () => {
+      if (!useLever || leverSearch !== null) return;
+      leverSearch = searchAllLevers(exec, cs, {
+        n: leverDraws,
+        values: leverValues!,
+        refParts: leverRefParts,
+        weights: leverLogW === null ? null : relativeWeights(leverLogW),
+        search: o.leverSearch,
+        batchSize,
+        inFlight,
+        signal: leverStop.signal,
+        // on the progress bar once the main run's draws are done
+        onEvaluation: (count) => mainDone && progress.phase('what would it take: evaluations', count),
+      });
+      leverSearch.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
+    };
     let levers: (LeverResult | null)[] | null = null;
     let evaluations = 0;
-    if (useLever) {
-      levers = cs.targets.map(() => null);
-      // one search per lever, over its targets, in the compiled (first-use) order
-      for (const lever of cs.levers) {
-        const draws = { n: leverDraws, refParts: leverRefParts, weights: leverWeights, batchSize, inFlight, signal: o.signal };
-        const response = medianResponse(exec, cs, lever);
-        let found: (LeverResult | null)[] = lever.targets.map(() => null);
-        if (o.leverSearch === 'crossings') {
-          const targets = lever.targets.map((k, j) => ({ comparator: cs.targets[k].comparator, value: cs.targets[k].value, slope: response.slopes[j], response: medianQuantity(exec, lever, k) }));
-          found = await searchByCrossings(lever, targets, assumedValues(cs, lever, leverValues!, leverDraws), leverWeights, (delta, need) => {
-            progress.phase('what would it take: evaluations', ++evaluations);
-            return shiftedValues(exec, cs, lever, delta, draws, need);
-          });
-        }
-        const open = found.flatMap((r, j) => (r === null ? [j] : []));
-        if (open.length > 0) {
-          // the probing search, over the targets the crossings could not answer (the same lever, fewer targets)
-          const rest = { ...lever, targets: open.map((j) => lever.targets[j]) };
-          const probed = await searchLevers(
-            rest,
-            rest.targets.length,
-            (delta, targets) => {
-              if (delta === 0) return Promise.resolve(assumedEvaluation(cs, rest, leverValues!, leverDraws, leverWeights));
-              progress.phase('what would it take: evaluations', ++evaluations);
-              return shiftedEvaluation(exec, cs, rest, delta, draws, targets);
-            },
-            { directions: open.map((j) => response.directions[j]) },
-          );
-          open.forEach((j, i) => (found[j] = probed[i]));
-        }
-        lever.targets.forEach((k, j) => (levers![k] = found[j]));
-      }
+    try {
+      if (P >= leverDraws) startLever();
+      await source(P, N, (b) => (counted(b), acc.add(b), exec.release(b), b.start + b.count >= leverDraws && startLever()), via);
+      mainDone = true;
+      if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
+      phase('draws', { draws: N, workers: exec.workers });
+      if (leverSearch !== null) ({ levers, evaluations } = await (leverSearch as Promise<LeverSearch>));
+    } catch (e) {
+      leverStop.abort();
+      await Promise.allSettled([leverSearch]);
+      throw e;
+    } finally {
+      o.signal?.removeEventListener('abort', stopLever);
     }
     if (useLever) phase('levers', { evaluations, leverDraws });
     const result = summarize(cs, acc, median, levers, {

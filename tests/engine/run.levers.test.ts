@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, type RunOptions } from '../../src/engine/run.js';
+import type { DrawSource } from '../../src/engine/draw-source.js';
+import { splitTasks } from '../../src/engine/pool.js';
 import { toyInput, type ToyOptions } from '../fixtures/engine/toy-scenario.js';
 
 // Toy model: total_t = P0·(1 + g)^t with a constant growth rate g, whatever the migration rate;
@@ -76,5 +78,52 @@ describe('runScenario: a lever per target', () => {
     }
     expect(new Set(levers).size).toBe(1);
     expect(levers[0]).toContain('"param":"growth"');
+  });
+
+  describe('overlapping the main run', () => {
+    /**
+     * A main run delivered slowly, batch by batch, with a pause after each: the lever search,
+     * started once the lever draws are in, runs its evaluations in the pauses. Counts the shifted
+     * (lever) tasks run before the main run's last batch; `onBatch` sees each main-run batch's end.
+     */
+    function slowSource(seen: { leverTasksDuringMain: number }, onBatch: (end: number) => void = () => {}): DrawSource {
+      let mainDone = false;
+      return async (from, to, consume, ctx) => {
+        const run = ctx.exec.run.bind(ctx.exec);
+        ctx.exec.run = (task, signal) => {
+          if (task.shift !== undefined && !mainDone) seen.leverTasksDuringMain++;
+          return run(task, signal);
+        };
+        for (const t of splitTasks(from, to, 100, true)) {
+          consume(await run(t, ctx.signal));
+          if (from > 0) onBatch(t.start + t.count);
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        if (from > 0) mainDone = true;
+      };
+    }
+
+    it('runs its evaluations while the main run still draws, with the same answers as after it', async () => {
+      const input = toyInput({ ...scenario, draws: 1500 });
+      const seen = { leverTasksDuringMain: 0 };
+
+      const overlapped = await runScenario(input, { ...fast, leverDraws: 300, workers: 1, source: slowSource(seen) });
+      const plain = await runScenario(input, { ...fast, leverDraws: 300, workers: 1 });
+
+      expect(seen.leverTasksDuringMain).toBeGreaterThan(0);
+      expect(overlapped.targets.map((t) => t.lever)).toEqual(plain.targets.map((t) => t.lever));
+      expect(overlapped.targets.map((t) => t.pMet)).toEqual(plain.targets.map((t) => t.pMet));
+    });
+
+    it('stops with the run when it is aborted after the lever search started', async () => {
+      const input = toyInput({ ...scenario, draws: 1500 });
+      const abort = new AbortController();
+      const seen = { leverTasksDuringMain: 0 };
+
+      const run = runScenario(input, { ...fast, leverDraws: 300, workers: 1, signal: abort.signal, source: slowSource(seen, (end) => end >= 800 && abort.abort()) });
+
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      expect(seen.leverTasksDuringMain).toBeGreaterThan(0);
+    });
   });
 });
