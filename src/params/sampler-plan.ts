@@ -13,7 +13,9 @@
  *
  * Layout: `kind[j]` a {@link Kind} code; `par[6j … 6j+5]` its constants; `table` the Beta tables,
  * input j's from `tableAt[j]`; `copula` the correlated inputs and their rows of the factor
- * ({@link CopulaSubset}); `z` scratch for their normal scores. Plain data and typed arrays: structured-cloneable.
+ * ({@link CopulaSubset}); `z` scratch for their normal scores. Plain data and typed arrays:
+ * structured-cloneable. The uniforms come from the WebAssembly generator (`philoxBatch`, the same
+ * bits as `uniform`) where it runs: one per sampler object and thread, made at its first draw.
  *
  * @module
  */
@@ -23,6 +25,7 @@ import { normalCdf, normalQuantile } from '../random/normal.js';
 import { applyCopula, copulaSubset, type CopulaSubset } from './copula.js';
 import { permute } from '../random/permutation.js';
 import { uniform, uniformPair } from '../random/philox.js';
+import { philoxBatch, type PhiloxBatch } from '../random/philox-wasm.js';
 import type { UncertainInput } from './compile.js';
 import type { SamplingPlan } from './sampler.js';
 
@@ -55,6 +58,15 @@ export interface CompiledSampler {
   copula: CopulaSubset;
   /** Scratch of the copula's normal scores, one per correlated input. */
   z: Float64Array;
+}
+
+/** Each sampler's WebAssembly generator (null: JavaScript's), made at its first draw in this thread. */
+const generators = new WeakMap<CompiledSampler, PhiloxBatch | null>();
+
+function generatorOf(s: CompiledSampler): PhiloxBatch | null {
+  let g = generators.get(s);
+  if (g === undefined) generators.set(s, (g = s.n > 0 ? philoxBatch(s.stream) : null));
+  return g;
 }
 
 /** Writes input j's kind and constants; returns the Beta shape when it needs a table. */
@@ -120,12 +132,13 @@ export function compileSampler(inputs: UncertainInput[], plan: SamplingPlan): Co
   const table = new Float64Array(shapes.length * BETA_TABLE_SIZE);
   shapes.forEach(([a, b], k) => betaTable(a, b, table, k * BETA_TABLE_SIZE));
   const copula = copulaSubset(plan.cholesky, n);
+  const stream = Float64Array.from(inputs, (i) => i.stream);
   return {
     n,
     seed: plan.seed,
     draws: plan.draws,
     lhs: plan.lhs,
-    stream: Float64Array.from(inputs, (i) => i.stream),
+    stream,
     kind,
     par,
     tableAt,
@@ -149,8 +162,12 @@ export function sampleDraw(s: CompiledSampler, i: number, u: Float64Array, x: Fl
   const { n, seed, draws, stream, kind, par, z } = s;
   const scoreAt = s.copula.scoreAt;
   let j = 0;
-  for (; j + 1 < n; j += 2) uniformPair(seed, i, stream[j], stream[j + 1], u, j);
-  if (j < n) u[j] = uniform(seed, i, stream[j], 0);
+  const philox = generatorOf(s);
+  if (philox !== null) philox.fill(seed, i, u);
+  else {
+    for (; j + 1 < n; j += 2) uniformPair(seed, i, stream[j], stream[j + 1], u, j);
+    if (j < n) u[j] = uniform(seed, i, stream[j], 0);
+  }
   if (s.lhs) for (j = 0; j < n; j++) u[j] = (permute(i, draws, seed, stream[j]) + u[j]) / draws;
   if (z.length > 0) applyCopula(s.copula, u, z);
   for (let j = 0; j < n; j++) {

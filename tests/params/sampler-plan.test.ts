@@ -87,4 +87,25 @@ describe('sampleDraw', () => {
       expect(b).toEqual(a);
     }
   });
+
+  it('draws the same bits with the JavaScript generator as with WebAssembly (URBCAST_KERNEL=js)', () => {
+    const plan = { seed: 5, draws: 80, lhs: false, cholesky: L };
+    const wasm = compileSampler(params.inputs, plan);
+    const saved = process.env.URBCAST_KERNEL;
+    process.env.URBCAST_KERNEL = 'js';
+    const js = compileSampler(params.inputs, plan);
+    const a = { u: new Float64Array(n), x: new Float64Array(n) };
+    const b = { u: new Float64Array(n), x: new Float64Array(n) };
+    try {
+      sampleDraw(js, 0, b.u, b.x); // (the generator is chosen at a sampler's first draw)
+    } finally {
+      if (saved === undefined) delete process.env.URBCAST_KERNEL;
+      else process.env.URBCAST_KERNEL = saved;
+    }
+    for (let i = 0; i < 80; i++) {
+      sampleDraw(wasm, i, a.u, a.x);
+      sampleDraw(js, i, b.u, b.x);
+      expect(b).toEqual(a);
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * models/cohort/kernel.ts, so both give the same bits (every sum keeps its own serial order; SIMD
  * only pairs independent operations: lane 0 = urban, lane 1 = rural).
  *
- * Build (npm run build:wasm, models/cohort/wasm/build.mjs; one module with the hukou step):
+ * Build (npm run build:wasm, scripts/wasm-build.mjs; one module with the hukou step):
  *   clang --target=wasm32 -msimd128 -O3 -ffp-contract=off -fno-slp-vectorize -fno-vectorize
  *         -nostdlib -fno-builtin -Wl,--no-entry -Wl,--import-memory -Wl,--export=cohort_step
  *         -Wl,--export=hukou_step -Wl,--strip-all -o cohort.wasm cohort.c hukou.c
