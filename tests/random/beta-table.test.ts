@@ -33,7 +33,12 @@ describe('betaTableQuantile', () => {
     );
   });
 
-  it('is monotone in u (up to its 1e-15 accuracy, where the quantile is flat) and stays inside the support (0, 1)', () => {
+  // Near u = 1 the quantile x is computed as x, not as 1 − x, so its error there is a few tens of
+  // ulps of 1 (up to 2.0e-15 in 600,000 random tail points, Beta(8.5, 0.69) at u = 1 − 1.4e-7; the
+  // reference betaQuantile does the same): monotone up to 1e-14, its agreement with the reference.
+  // And where 1 − x is below half an ulp of 1 (Beta(0.5, 0.5) at u = 1 − 1e-12: 1 − x ≈ 2.5e-24)
+  // the nearest double is 1 itself: the support is closed in floating point.
+  it('is monotone in u (up to its 1e-14 accuracy, where the quantile is flat) and stays inside the support [0, 1]', () => {
     fc.assert(
       fc.property(fc.oneof(pert, general, integer), u, fc.double({ min: 1e-10, max: 0.5, noNaN: true }), ([a, b], p, dp) => {
         const t = table(a, b);
@@ -41,9 +46,9 @@ describe('betaTableQuantile', () => {
 
         const [x, y] = [betaTableQuantile(t, 3, p), betaTableQuantile(t, 3, q)];
 
-        expect(x).toBeGreaterThan(0);
-        expect(y).toBeLessThan(1);
-        expect(y).toBeGreaterThanOrEqual(x - 1e-15);
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(y).toBeLessThanOrEqual(1);
+        expect(y).toBeGreaterThanOrEqual(x - 1e-14);
       }),
       { numRuns: 500 },
     );
