@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run build` (and `prepare`): compiles the TypeScript into dist/ (`tsc -p tsconfig.json`),
- * bundles the interactive report's browser code (scripts/bundle-explore.mjs), then writes
+ * bundles the npm packages read at start-up (scripts/bundle-vendor.mjs) and the interactive
+ * report's browser code (scripts/bundle-explore.mjs), then writes
  * dist/.build-stamp.
  *
  * `--if-stale` (the `prepare` script) builds only when dist/ is older than a source: no stamp,
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The files whose change needs a new build, relative to the project root. */
-export const INPUTS = ['src', 'models', 'tests/fixtures', 'tsconfig.json', 'package.json', 'scripts/build.mjs', 'scripts/bundle-explore.mjs'];
+export const INPUTS = ['src', 'models', 'tests/fixtures', 'tsconfig.json', 'package.json', 'scripts/build.mjs', 'scripts/bundle-explore.mjs', 'scripts/bundle-vendor.mjs'];
 
 /** Newest modification time (ms) of a file, or of every file below a folder; 0 if it does not exist. */
 export function newest(path) {
@@ -52,7 +53,7 @@ export function isStale(root) {
 /** Builds `root` (tsc, then the explorer's bundle) and stamps it; exits with the failing step's code. */
 function build(root) {
   const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
-  for (const args of [[tsc, '-p', join(root, 'tsconfig.json')], [join(root, 'scripts/bundle-explore.mjs')]]) {
+  for (const args of [[tsc, '-p', join(root, 'tsconfig.json')], [join(root, 'scripts/bundle-vendor.mjs')], [join(root, 'scripts/bundle-explore.mjs')]]) {
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../../src/vendor/zod.js';
 import { ParamSchema } from '../../src/params/schema.js';
 import { ExternalByAreaSchema } from '../shared/external.js';
 import { HukouSchema } from './hukou/schema.js';

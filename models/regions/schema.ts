@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../../src/vendor/zod.js';
 import { ParamSchema } from '../../src/params/schema.js';
 import type { CompileContext } from '../../src/engine/model.js';
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../../src/vendor/zod.js';
 import type { ParamDecl } from '../../src/params/compile.js';
 import { ParamSchema } from '../../src/params/schema.js';
 

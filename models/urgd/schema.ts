@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../../src/vendor/zod.js';
 import { ParamSchema, type ParamSpec } from '../../src/params/schema.js';
 
 /** Optional drift of the URGD towards a long-run value. */

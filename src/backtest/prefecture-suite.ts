@@ -17,7 +17,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { stringify } from '../vendor/yaml.js';
 import { hasUrbanFigures, loadCatalogue, type CensusUnit } from '../census/index.js';
 import { readCsv } from '../data/csv.js';
 import { prefectureFits } from '../calibration/prefecture-fits.js';

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isPair, isScalar, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document } from '../vendor/yaml.js';
 import { projectRoot } from '../scenario/paths.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { calibrateRegion } from './calibrate.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import yargs from 'yargs';
+import yargs from '../vendor/yargs.js';
 import type { Lang, OutputFormat } from './contracts.js';
 import { engineVersion } from '../engine/version.js';
 

@@ -28,7 +28,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { CompiledScenario } from './compile.js';
 import type { BatchResult } from './kernel.js';

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 const positive = finite.refine((x) => x > 0, { message: 'must be greater than 0' });

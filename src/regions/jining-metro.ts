@@ -14,7 +14,7 @@
  * @module
  */
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { stringify } from '../vendor/yaml.js';
 import { calibrateRegion, nationalPyramid, pyramidCsv, reweight } from '../calibration/index.js';
 import type { CensusPoint } from '../calibration/index.js';
 import type { Catalogue } from '../census/index.js';

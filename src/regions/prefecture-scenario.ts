@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { stringify } from 'yaml';
+import { stringify } from '../vendor/yaml.js';
 import { calibrateRegion } from '../calibration/index.js';
 import type { CensusPoint, PyramidRows, RegionFit } from '../calibration/index.js';
 import type { CensusUnit } from '../census/index.js';

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { stringify } from 'yaml';
+import { stringify } from '../vendor/yaml.js';
 import { calibrateRegion, planRegionInput } from '../calibration/index.js';
 import { readCsv } from '../data/csv.js';
 import type { Catalogue, CensusUnit } from '../census/index.js';

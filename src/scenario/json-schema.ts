@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { loadModel, registry as defaultRegistry, type ModelEntry } from '../../models/index.js';
 import { ScenarioSchema } from './schema.js';
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { parse } from 'yaml';
+import { parse } from '../vendor/yaml.js';
 import { describeFound, InputError, type Location } from './errors.js';
 import { isMapping, locateIn, uniformLoc, type Located, type LocNode } from './located.js';
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { DistSchema } from '../params/schema.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { ComparatorSchema, SeedIdSchema } from './schema.js';
 import { throwAll } from './errors.js';
 import { locateIn, type Located } from './located.js';

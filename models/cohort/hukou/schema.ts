@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from '../../../src/vendor/zod.js';
 import { ParamSchema, ValueSchema } from '../../../src/params/schema.js';
 
 /**
