@@ -2,12 +2,13 @@
 /**
  * `npm run build` (and `prepare`): compiles the TypeScript into dist/ (`tsc -p tsconfig.json`),
  * bundles the npm packages read at start-up (scripts/bundle-vendor.mjs) and the interactive
- * report's browser code (scripts/bundle-explore.mjs), then writes
- * dist/.build-stamp.
+ * report's browser code (scripts/bundle-explore.mjs), writes the parse cache of the project's YAML
+ * files (scripts/yaml-cache.mjs), then writes dist/.build-stamp.
  *
  * `--if-stale` (the `prepare` script) builds only when dist/ is older than a source: no stamp,
  * or a file under src/, models/ or tests/fixtures/ (what tsconfig.json compiles), tsconfig.json,
- * package.json or a build script newer than the stamp. `npm install` builds a fresh clone as
+ * package.json or a build script newer than the stamp. (An edited scenario needs no build: the
+ * YAML parse cache is found by content, and an edited file is simply parsed.) `npm install` builds a fresh clone as
  * before; what it spares is the second build of an unchanged tree, e.g. the one `npx simulate`
  * runs the first time it is called in a project folder (npm installs the folder into its npx
  * cache, running `prepare`: 6–7 s of `tsc` on this 2-core machine).
@@ -25,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The files whose change needs a new build, relative to the project root. */
-export const INPUTS = ['src', 'models', 'tests/fixtures', 'tsconfig.json', 'package.json', 'scripts/build.mjs', 'scripts/bundle-explore.mjs', 'scripts/bundle-vendor.mjs'];
+export const INPUTS = ['src', 'models', 'tests/fixtures', 'tsconfig.json', 'package.json', 'scripts/build.mjs', 'scripts/bundle-explore.mjs', 'scripts/bundle-vendor.mjs', 'scripts/yaml-cache.mjs'];
 
 /** Newest modification time (ms) of a file, or of every file below a folder; 0 if it does not exist. */
 export function newest(path) {
@@ -53,7 +54,7 @@ export function isStale(root) {
 /** Builds `root` (tsc, then the explorer's bundle) and stamps it; exits with the failing step's code. */
 function build(root) {
   const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
-  for (const args of [[tsc, '-p', join(root, 'tsconfig.json')], [join(root, 'scripts/bundle-vendor.mjs')], [join(root, 'scripts/bundle-explore.mjs')]]) {
+  for (const args of [[tsc, '-p', join(root, 'tsconfig.json')], [join(root, 'scripts/bundle-vendor.mjs')], [join(root, 'scripts/bundle-explore.mjs')], [join(root, 'scripts/yaml-cache.mjs')]]) {
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }

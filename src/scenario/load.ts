@@ -16,7 +16,7 @@ import { describeFound, InputError, isParamError, pathString, throwAll, type Loc
 import { readScenarioChain } from './extends.js';
 import { checkHistory } from './history.js';
 import { locateIn, type Located } from './located.js';
-import { applySets } from './overrides.js';
+import { applySets, parseSet } from './overrides.js';
 import { dataDir as defaultDataDir, seedsDir as defaultSeedsDir } from './paths.js';
 import { ScenarioSchema, sourcedValue, type ResolvedSourced, type Scenario } from './schema.js';
 import { resolveSeedValue, SeedError } from './seeds.js';
@@ -98,7 +98,11 @@ async function load(file: string, opts: Options, stack: string[]): Promise<Loade
   const fail = (path: (string | number)[], init: { found?: string; expected?: string; detail?: string }) =>
     errors.push(new InputError({ ...locate(path), path: pathString(path), ...init }));
   /** Folder that a relative path written at `path` is relative to: its file's, or the cwd for `--set`. */
+  const setPaths = opts.sets.map((a) => parseSet(a).path);
   const baseDir = (path: (string | number)[]) => {
+    // one file, and no --set at or above the path: that file's, without asking for positions (a
+    // cached document parses its text for them: yaml-cache.ts)
+    if (chain.files.length === 1 && !setPaths.some((p) => p.length <= path.length && p.every((seg, i) => seg === String(path[i])))) return dirname(file);
     const at = locate(path);
     return at.line > 0 ? dirname(at.file) : process.cwd();
   };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from '../vendor/yaml.js';
 import { InputError, throwAll, type Location } from './errors.js';
 import type { Located, LocNode } from './located.js';
+import { cachedYamlValue } from './yaml-cache.js';
 
 function positionsOf(node: unknown, file: string, lc: LineCounter, fallback: Location): LocNode {
   const at = (offset: number): Location => {
@@ -73,7 +74,8 @@ export function parseYamlText(text: string, file: string): Located {
 
 /**
  * Reads and parses a YAML file; a missing or unreadable file is an input error located at `from`
- * (the line that named the file) when given.
+ * (the line that named the file) when given. One of the project's own files comes from the parse
+ * cache (yaml-cache.ts), its positions parsed only when asked for.
  *
  * @example
  * const doc = readYamlFile('/abs/scenarios/heze.yml');
@@ -87,5 +89,20 @@ export function readYamlFile(file: string, from?: { at: Location; path: string; 
     if (from !== undefined) throw new InputError({ ...from.at, path: from.path, detail: `cannot read ${from.what} ${file}: ${reason}` });
     throw new InputError({ file, line: 0, column: 0, path: '', detail: `cannot read the file: ${reason}` });
   }
-  return parseYamlText(text, file);
+  const value = cachedYamlValue(text);
+  return value === undefined ? parseYamlText(text, file) : lazyPositions(value, text, file);
+}
+
+/**
+ * A cached document (yaml-cache.ts): its value now, its positions from parsing `text` when first
+ * asked for.
+ */
+function lazyPositions(value: unknown, text: string, file: string): Located {
+  let loc: LocNode | undefined;
+  return {
+    value,
+    get loc() {
+      return (loc ??= parseYamlText(text, file).loc);
+    },
+  };
 }
