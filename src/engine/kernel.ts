@@ -57,6 +57,12 @@ export interface DrawTask {
    * with these the reference scenarios are not run again.
    */
   refParts?: Float64Array;
+  /**
+   * `[d * J + j]`: the main scenario's input values of draw start + d from an earlier run of the
+   * same draws (`BatchResult.inputs`): used instead of sampling them again (they are the same
+   * numbers). A lever shift moves a parameter's path, not its inputs.
+   */
+  inputs?: Float64Array;
 }
 
 /** The first infeasible draw of a batch, with the values of its uncertain inputs. */
@@ -81,6 +87,8 @@ export interface BatchResult {
   values: Float64Array;
   /** `[d * J + j]`: uniform of uncertain input j; null unless `full`. */
   uniforms: Float64Array | null;
+  /** `[d * J + j]`: value of uncertain input j (for {@link DrawTask.inputs}); null unless `full`. Not kept by shards. */
+  inputs: Float64Array | null;
   /** `[d * T + k]`: the reference part of target k's quantity; null unless `full` and some target has a reference. */
   refParts: Float64Array | null;
   /** `[d]`: draw start + d's log-weight from the observations (`calibration.ts`); null unless `full` and the scenario is calibrated. */
@@ -243,15 +251,17 @@ export class DrawKernel {
     const R = task.full && this.relative ? T : 0;
     const cal = task.full ? cs.calibration : null;
     const L = cal !== null ? 1 : 0;
-    const per = task.full ? T + S + J + R + L : T;
+    const per = task.full ? T + S + 2 * J + R + L : T;
     const n = task.count;
     const buf = this.alloc(n * per);
     const values = buf.subarray(0, n * T);
     const series = task.full ? buf.subarray(n * T, n * (T + S)) : null;
     const uniforms = task.full ? buf.subarray(n * (T + S), n * (T + S + J)) : null;
-    const refParts = R > 0 ? buf.subarray(n * (T + S + J), n * (T + S + J + R)) : null;
-    const logWeights = cal !== null ? buf.subarray(n * (T + S + J + R)) : null;
+    const inputs = task.full ? buf.subarray(n * (T + S + J), n * (T + S + 2 * J)) : null;
+    const refParts = R > 0 ? buf.subarray(n * (T + S + 2 * J), n * (T + S + 2 * J + R)) : null;
+    const logWeights = cal !== null ? buf.subarray(n * (T + S + 2 * J + R)) : null;
     const given = task.refParts;
+    const givenInputs = task.inputs;
     const steps = task.full ? undefined : task.steps;
     const lim = steps ?? Infinity;
     const metrics = task.full ? undefined : task.metrics;
@@ -264,7 +274,8 @@ export class DrawKernel {
       const i = task.start + d;
       let current = main;
       try {
-        sampleDraw(main.sampler, i, main.u, main.x);
+        if (givenInputs === undefined) sampleDraw(main.sampler, i, main.u, main.x);
+        else main.x.set(givenInputs.subarray(d * J, (d + 1) * J));
         this.project(main, task.shift, steps, metrics);
         for (let u = 0; u < refs.length; u++) {
           const r = (current = refs[u]);
@@ -291,9 +302,10 @@ export class DrawKernel {
       }
       if (series !== null) series.set(main.out, d * S);
       if (uniforms !== null) uniforms.set(main.u, d * J);
+      if (inputs !== null) inputs.set(main.x, d * J);
       if (cal !== null) logWeights![d] = logWeight(cal, main.out);
     }
-    return { start: task.start, count: n, series, values, uniforms, refParts, logWeights, failed, error };
+    return { start: task.start, count: n, series, values, uniforms, inputs, refParts, logWeights, failed, error };
   }
 
   /**

@@ -138,6 +138,8 @@ export interface LeverDraws {
   n: number;
   /** The reference parts of those draws from the main run (relative targets), else null: spares running the references again. */
   refParts: Float64Array | null;
+  /** Their input values from the main run (J per draw), or null (e.g. a run merged from shards): spares sampling them again. */
+  inputs: Float64Array | null;
   /** Their relative importance weights (calibrated runs), else null. */
   weights: Float64Array | null;
   batchSize: number;
@@ -152,7 +154,7 @@ export interface LeverDraws {
  * later than that count 0.
  *
  * @example
- * const e = await shiftedEvaluation(exec, cs, lever, 0.004, { n: 2000, refParts: null, weights: null, batchSize: 200, inFlight: 6 });
+ * const e = await shiftedEvaluation(exec, cs, lever, 0.004, { n: 2000, refParts: null, inputs: null, weights: null, batchSize: 200, inFlight: 6 });
  */
 export async function shiftedEvaluation(
   exec: Executor,
@@ -199,7 +201,7 @@ function pickLever(cs: CompiledScenario, lever: CompiledLever, values: Float64Ar
  * that end later, and infeasible draws, are NaN.
  *
  * @example
- * const v = await shiftedValues(exec, cs, lever, 0.004, { n: 2000, refParts: null, weights: null, batchSize: 200, inFlight: 6 }, [0]);
+ * const v = await shiftedValues(exec, cs, lever, 0.004, { n: 2000, refParts: null, inputs: null, weights: null, batchSize: 200, inFlight: 6 }, [0]);
  */
 export async function shiftedValues(exec: Executor, cs: CompiledScenario, lever: CompiledLever, delta: number, draws: LeverDraws, need: readonly number[]): Promise<LeverValues> {
   const { n } = draws;
@@ -226,7 +228,8 @@ async function runLeverDraws(
   need: readonly number[] | undefined,
   take: (b: BatchResult) => void,
 ): Promise<void> {
-  const { n, refParts } = draws;
+  const { n, refParts, inputs } = draws;
+  const J = cs.main.inputs.length;
   const T = cs.targets.length;
   const asked = (need ?? lever.targets.map((_, j) => j)).map((j) => lever.targets[j]);
   const last = Math.max(...asked.map((k) => cs.targets[k].tTo));
@@ -235,7 +238,11 @@ async function runLeverDraws(
   const metrics = readMetrics(cs, asked);
   const tasks = function* () {
     for (const t of splitTasks(0, n, draws.batchSize, false, { shift: { param: lever.param, delta }, tolerateErrors: true, metrics, ...steps })) {
-      yield refParts === null ? t : { ...t, refParts: refParts.slice(t.start * T, (t.start + t.count) * T) };
+      yield {
+        ...t,
+        ...(refParts === null ? {} : { refParts: refParts.slice(t.start * T, (t.start + t.count) * T) }),
+        ...(inputs === null ? {} : { inputs: inputs.slice(t.start * J, (t.start + t.count) * J) }),
+      };
     }
   };
   await runInOrder(

@@ -26,6 +26,8 @@ export interface LeverRunInput {
   values: Float64Array;
   /** Their reference parts (T per draw), or null when no target has a reference. */
   refParts: Float64Array | null;
+  /** Their input values (J per draw), or null when the main run did not keep them. */
+  inputs: Float64Array | null;
   /** Their relative importance weights (calibrated runs), else null. */
   weights: Float64Array | null;
   search: 'crossings' | 'probes';
@@ -49,7 +51,7 @@ export interface LeverSearch {
  * number of shifted evaluations run.
  *
  * @example
- * const { levers, evaluations } = await searchAllLevers(exec, compiled, { n: 2000, values, refParts: null, weights: null, search: 'crossings', batchSize: 200, inFlight: 6 });
+ * const { levers, evaluations } = await searchAllLevers(exec, compiled, { n: 2000, values, refParts: null, inputs: null, weights: null, search: 'crossings', batchSize: 200, inFlight: 6 });
  */
 export async function searchAllLevers(exec: Executor, cs: CompiledScenario, input: LeverRunInput): Promise<LeverSearch> {
   const { n, values, weights } = input;
@@ -57,7 +59,7 @@ export async function searchAllLevers(exec: Executor, cs: CompiledScenario, inpu
   let evaluations = 0;
   const counted = () => input.onEvaluation?.(++evaluations);
   for (const lever of cs.levers) {
-    const draws = { n, refParts: input.refParts, weights, batchSize: input.batchSize, inFlight: input.inFlight, signal: input.signal };
+    const draws = { n, refParts: input.refParts, inputs: input.inputs, weights, batchSize: input.batchSize, inFlight: input.inFlight, signal: input.signal };
     const response = medianResponse(exec, cs, lever);
     let found: (LeverResult | null)[] = lever.targets.map(() => null);
     if (input.search === 'crossings') {

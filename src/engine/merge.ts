@@ -38,6 +38,7 @@ function split(b: BatchResult, c: number): [BatchResult, BatchResult] {
     series: b.series!.subarray(lo * S, hi * S),
     values: b.values.subarray(lo * T, hi * T),
     uniforms: b.uniforms!.subarray(lo * J, hi * J),
+    inputs: b.inputs === null ? null : b.inputs.subarray(lo * J, hi * J),
     refParts: b.refParts === null ? null : b.refParts.subarray(lo * T, hi * T),
     logWeights: b.logWeights === null ? null : b.logWeights.subarray(lo, hi),
   });

@@ -258,6 +258,7 @@ export function* readDraws(shards: readonly StoredShard[], chunk: number): Gener
           series: new Float64Array(n * S),
           values: new Float64Array(n * T),
           uniforms: new Float64Array(n * J),
+          inputs: null,
           refParts: R > 0 ? new Float64Array(n * R) : null,
           logWeights: W > 0 ? new Float64Array(n) : null,
           failed: 0,

@@ -289,6 +289,10 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     const leverRefParts = useLever && cs.targets.some((t) => t.ref.kind !== 'none') ? new Float64Array(leverDraws * T) : null;
     // their target values (the lever search's evaluation at Δ = 0: the same draws, unshifted)
     const leverValues = useLever ? new Float64Array(leverDraws * T) : null;
+    // their input values (the lever's evaluations run the same draws: no sampling again); null
+    // once a batch comes without them (a run merged from shards)
+    const J = cs.main.inputs.length;
+    let leverInputs = useLever ? new Float64Array(leverDraws * J) : null;
     // and, in a calibrated run, their log-weights
     const leverLogW = useLever && cs.calibration !== null ? new Float64Array(leverDraws) : null;
     let done = 0;
@@ -297,6 +301,10 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
       // (an infeasible draw stops the run when its batch is added to the accumulator)
       if (leverRefParts !== null && b.error === null && b.start < leverDraws) leverRefParts.set(b.refParts!.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
       if (leverValues !== null && b.error === null && b.start < leverDraws) leverValues.set(b.values.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
+      if (leverInputs !== null && b.error === null && b.start < leverDraws) {
+        if (b.inputs === null) leverInputs = null;
+        else leverInputs.set(b.inputs.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * J), b.start * J);
+      }
       if (leverLogW !== null && b.error === null && b.start < leverDraws) leverLogW.set(b.logWeights!.subarray(0, Math.min(leverDraws, b.start + b.count) - b.start), b.start);
       progress.draws((done += b.count));
     };
@@ -322,6 +330,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
         n: leverDraws,
         values: leverValues!,
         refParts: leverRefParts,
+        inputs: leverInputs,
         weights: leverLogW === null ? null : relativeWeights(leverLogW),
         search: o.leverSearch,
         batchSize,

@@ -137,6 +137,22 @@ describe('DrawKernel', () => {
     expect(main.refParts![1]).toBeGreaterThan(0);
   });
 
+  it('reuses the input values of an earlier run of the same draws instead of sampling them again', () => {
+    const { kernel, cs } = kernelFor(uncertain);
+    const J = cs.main.inputs.length;
+    const main = kernel.run({ start: 0, count: 30, full: true });
+    const shift = { param: 0, delta: 0.004 };
+
+    const resampled = kernel.run({ start: 10, count: 20, full: false, shift });
+    const reused = kernel.run({ start: 10, count: 20, full: false, shift, inputs: main.inputs!.slice(10 * J, 30 * J) });
+    const wrong = kernel.run({ start: 10, count: 20, full: false, shift, inputs: main.inputs!.slice(0, 20 * J) });
+
+    expect(main.inputs!.length).toBe(30 * J);
+    expect(Array.from(reused.values)).toEqual(Array.from(resampled.values));
+    // the values do come from the inputs given (another draw's give other results)
+    expect(Array.from(wrong.values)).not.toEqual(Array.from(resampled.values));
+  });
+
   it('projects a reference only as far as its targets read it, with the same reference parts as a whole run', () => {
     const province = toyInput({ file: '/virtual/province.yml', assumptions: { migration: { dist: 'uniform', min: 0.005, max: 0.02 } } });
     const input = toyInput({

@@ -31,7 +31,7 @@ describe('assumedEvaluation', () => {
       const values = Float64Array.from(main.values);
       exec.release(main);
       const weights = Float64Array.from({ length: n }, (_, i) => 0.2 + ((i * 37) % 11) / 10);
-      const draws = { n, refParts: null, batchSize: 17, inFlight: 4 };
+      const draws = { n, refParts: null, inputs: null, batchSize: 17, inFlight: 4 };
       for (const lever of cs.levers) {
         for (const w of [null, weights]) {
           // Act
@@ -54,7 +54,7 @@ describe('assumedEvaluation', () => {
       const lever = cs.levers.find((l) => l.key === 'migration')!;
       const main = await exec.run({ start: 0, count: 200, full: false });
       const assumed = assumedEvaluation(cs, lever, Float64Array.from(main.values), 200, null);
-      const moved = await shiftedEvaluation(exec, cs, lever, 0.01, { n: 200, refParts: null, weights: null, batchSize: 50, inFlight: 2 });
+      const moved = await shiftedEvaluation(exec, cs, lever, 0.01, { n: 200, refParts: null, inputs: null, weights: null, batchSize: 50, inFlight: 2 });
       expect(Array.from(moved.met)).not.toEqual(Array.from(assumed.met));
     } finally {
       await exec.close();
@@ -70,7 +70,7 @@ describe('shiftedEvaluation', () => {
     const j25 = lever.targets.findIndex((k) => cs.targets[k].id === 'share25');
     const j30 = lever.targets.findIndex((k) => cs.targets[k].id === 'share');
     const exec = await createExecutor(cs, 1);
-    const draws = { n: 240, refParts: null, weights: null, batchSize: 40, inFlight: 2 };
+    const draws = { n: 240, refParts: null, inputs: null, weights: null, batchSize: 40, inFlight: 2 };
     try {
       // Act
       const whole = await shiftedEvaluation(exec, cs, lever, 0.004, draws);

@@ -22,7 +22,7 @@ function fakeExecutor(delays: (task: DrawTask) => number, fail?: (task: DrawTask
           if (signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
         }
         if (fail?.(task)) throw new Error(`task ${task.start} failed`);
-        return { start: task.start, count: task.count, series: null, values: new Float64Array(0), uniforms: null, refParts: null, logWeights: null, failed: 0, error: null } satisfies BatchResult;
+        return { start: task.start, count: task.count, series: null, values: new Float64Array(0), uniforms: null, inputs: null, refParts: null, logWeights: null, failed: 0, error: null } satisfies BatchResult;
       } finally {
         running--;
       }
