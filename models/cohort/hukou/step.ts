@@ -62,11 +62,43 @@ export interface HukouInputs {
 }
 
 /**
+ * The two-lane accumulators of {@link hukouStep} and {@link hukouTotals} (slot + lane, lane 0 the
+ * even ages, lane 1 the odd ones: the f64 lanes of hukou.c's vectors). Zeroed by each user.
+ */
+const sums = new Float64Array(28);
+const START_H = 0;
+const START_L = 2;
+const SURV_H = 4;
+const SURV_L = 6;
+const REC = 8;
+const MIG = 10;
+const CIT = 12;
+const NON_LOCAL = 14;
+const RETURNED = 16;
+const LEFT = 18;
+const LEFT_H = 20;
+const TOT_H = 0;
+const TOT_L = 2;
+const TOT_X = 4;
+const TOT_MIG = 6;
+
+/** A two-lane sum's value: lane 0 (even ages) + lane 1 (odd ages). */
+const lanes = (slot: number): number => sums[slot] + sums[slot + 1];
+
+/**
  * Projects the hukou state `Z` (end of year t) to the end of year t+1 in place, using `W` as
  * scratch, with the resident step's inputs `k` and flows `cf` (for g_U, g_R), and writes the
  * year's flows and the new state's totals ({@link hukouTotals}) to `hf`. Throws
  * {@link DrawError} when a count of conversions exceeds the migrants or returns exceed the
  * outside stock.
+ *
+ * Order of the sums (the same in hukou.c, whose vectors run along the ages): every sum over cells
+ * runs in two lanes, one for the even ages and one for the odd ages, each in the order sex by
+ * sex, age by age, and its value is lane 0 + lane 1. A sum over both areas (the start-of-year and
+ * survivors' sums, the totals) adds each urban cell to its rural twin (same status, sex and age)
+ * first; H5's sums run area after area in the same two lanes. The survivors' sum is taken in H3,
+ * before the cells move. The births' exposures stay serial sums over the fertile ages. (Up to
+ * December 2026 every sum ran serially in cell order: the flows and totals moved by rounding only.)
  *
  * @example
  * cohortStep(P, Q, k, flows, 2022);
@@ -77,30 +109,31 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   const h = k.h;
   const pi = k.srb / (1 + k.srb);
   const bs = k.birthSurvival;
+  sums.fill(0);
   // H0. The outside stocks change at their own rate.
   const delta = hk.outsideChange;
   let oH = Z[OH] * (1 + delta);
   let oL = Z[OL] * (1 + delta);
-  // H1–H2. Survival and ageing, births by the mother's status (each status block as cohortStep).
-  let naturalH = 0;
-  let naturalReg = 0;
+  // H1–H2. Survival and ageing, births by the mother's status (each status block as cohortStep),
+  // and the start-of-year sums of H and L (X's enter no output).
   for (let z = 0; z < 3; z++) {
     const zo = z * CELLS;
-    let start = 0;
-    let surv = 0;
-    let xU = 0;
-    let xR = 0;
     for (let b = 0; b < 4; b++) {
       const o = zo + b * 101;
-      for (let a = 0; a < 99; a++) {
-        const p = Z[o + a];
-        W[o + a + 1] = p * S[b * 101 + a];
-        start += p;
-      }
-      const top = Z[o + 99] + Z[o + 100];
-      W[o + 100] = top * S[b * 101 + 100];
-      start += top;
+      for (let a = 0; a < 99; a++) W[o + a + 1] = Z[o + a] * S[b * 101 + a];
+      W[o + 100] = (Z[o + 99] + Z[o + 100]) * S[b * 101 + 100];
     }
+    if (z < 2) {
+      const slot = z === 0 ? START_H : START_L;
+      for (let s = 0; s < 2; s++) {
+        for (let a = 0; a < 101; a++) {
+          const i = zo + s * 101 + a;
+          sums[slot + (a & 1)] += Z[i] + Z[i + 202];
+        }
+      }
+    }
+    let xU = 0;
+    let xR = 0;
     for (let a = k.hLo; a <= k.hHi; a++) {
       xU += h[a] * (Z[zo + a] + W[zo + a + 1]);
       xR += h[a] * (Z[zo + 202 + a] + W[zo + 202 + a + 1]);
@@ -111,18 +144,15 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
     W[zo + 101] = pi * BU * bs[1];
     W[zo + 202] = (1 - pi) * BR * bs[2];
     W[zo + 303] = pi * BR * bs[3];
-    for (let i = zo; i < zo + CELLS; i++) surv += W[i];
-    if (z === 0) naturalH = surv - start;
-    if (z < 2) naturalReg += surv - start;
   }
   // H3. Internal migration and reclassification: every status moves at the cell's rates; of the
-  // reclassified with local rural hukou, a share γ gains urban hukou.
+  // reclassified with local rural hukou, a share γ gains urban hukou. The survivors of H1–H2 (H
+  // and L) are summed here, before they move.
   const { rho, ret, c, gRU, gUR } = k;
   const gain = hk.gain;
-  let reclassifiedHukou = 0;
-  let migrants = 0;
   for (let s = 0; s < 2; s++) {
     for (let a = 0; a < 101; a++) {
+      const l = a & 1;
       const mRU = rho * gRU[a];
       const mUR = ret * gUR[a];
       for (let z = 0; z < 3; z++) {
@@ -130,6 +160,7 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
         const iR = iU + 202;
         const qU = W[iU];
         const qR = W[iR];
+        if (z < 2) sums[(z === 0 ? SURV_H : SURV_L) + l] += qU + qR;
         const ru = qR * mRU;
         const ur = qU * mUR;
         const r1 = qR - ru + ur;
@@ -140,34 +171,35 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
           const gained = cl * gain;
           W[iU] -= gained;
           W[HC + s * 101 + a] += gained;
-          reclassifiedHukou += gained;
+          sums[REC + l] += gained;
         }
       }
-      migrants += W[LC + s * 101 + a] + W[XC + s * 101 + a];
+      sums[MIG + l] += W[LC + s * 101 + a] + W[XC + s * 101 + a];
     }
   }
+  const naturalH = lanes(SURV_H) - lanes(START_H);
+  const naturalReg = 0 + naturalH + (lanes(SURV_L) - lanes(START_L));
+  const migrants = lanes(MIG);
   // H4. Citizenisation of urban residents without local urban hukou, in proportion to their number.
   const kappa = hk.conversionIsCount ? (hk.conversion === 0 ? 0 : hk.conversion / migrants) : hk.conversion;
   if (!(kappa >= 0 && kappa <= 1)) throw conversionError(hk, migrants, year);
-  let citizenised = 0;
-  let fromNonLocal = 0;
-  for (let i = 0; i < 202; i++) {
-    const cL = W[LC + i] * kappa;
-    const cX = W[XC + i] * kappa;
-    W[HC + i] += cL + cX;
-    W[LC + i] -= cL;
-    W[XC + i] -= cX;
-    citizenised += cL + cX;
-    fromNonLocal += cX;
+  for (let s = 0; s < 2; s++) {
+    for (let a = 0; a < 101; a++) {
+      const i = s * 101 + a;
+      const cL = W[LC + i] * kappa;
+      const cX = W[XC + i] * kappa;
+      W[HC + i] += cL + cX;
+      W[LC + i] -= cL;
+      W[XC + i] -= cX;
+      sums[CIT + (a & 1)] += cL + cX;
+      sums[NON_LOCAL + (a & 1)] += cX;
+    }
   }
   // H5. External migration at the resident step's factors: net arrivals are registered elsewhere
   // (share φ) or return from outside (in the outside stocks' hukou mix); net leavers keep their
   // status, local ones joining the outside stocks.
   const phi = hk.arrivalsNonLocal;
   const fH = oH + oL > 0 ? oH / (oH + oL) : 0;
-  let returned = 0;
-  let left = 0;
-  let leftH = 0;
   const e = k.e;
   for (let area = 0; area < 2; area++) {
     const g = area === 0 ? cf[FLOW.extGU] : cf[FLOW.extGR];
@@ -175,6 +207,7 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
     for (let s = 0; s < 2; s++) {
       const o = area * 202 + s * 101;
       for (let a = 0; a < 101; a++) {
+        const l = a & 1;
         const f = g * e[a];
         const iH = HC + o + a;
         const iL = LC + o + a;
@@ -185,30 +218,33 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
           W[iX] += A - back;
           W[iH] += back * fH;
           W[iL] += back - back * fH;
-          returned += back;
+          sums[RETURNED + l] += back;
         } else {
           const lH = -f * W[iH];
           const lL = -f * W[iL];
           W[iH] -= lH;
           W[iL] -= lL;
           W[iX] += f * W[iX];
-          left += lH + lL;
-          leftH += lH;
+          sums[LEFT + l] += lH + lL;
+          sums[LEFT_H + l] += lH;
         }
       }
     }
   }
+  const returned = lanes(RETURNED);
   if (returned > 0) {
     if (!(returned <= (oH + oL) * (1 + 1e-12))) throw returnsError(hk, returned, oH + oL, year);
     oH -= returned * fH;
     oL -= returned - returned * fH;
   }
+  const left = lanes(LEFT);
+  const leftH = lanes(LEFT_H);
   Z.set(W.subarray(0, 3 * CELLS));
   Z[OH] = oH + leftH;
   Z[OL] = oL + (left - leftH);
-  hf[HFLOW.citizenised] = citizenised;
-  hf[HFLOW.citizenisedNonLocal] = fromNonLocal;
-  hf[HFLOW.reclassifiedHukou] = reclassifiedHukou;
+  hf[HFLOW.citizenised] = lanes(CIT);
+  hf[HFLOW.citizenisedNonLocal] = lanes(NON_LOCAL);
+  hf[HFLOW.reclassifiedHukou] = lanes(REC);
   hf[HFLOW.naturalH] = naturalH;
   hf[HFLOW.naturalReg] = naturalReg;
   hukouTotals(Z, hf);
@@ -216,31 +252,28 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
 
 /**
  * Writes the totals of state `Z` to their slots of `hf` ({@link HFLOW}: totalH, totalL, totalX over
- * the 404 cells, totalMigrants over the 202 urban cells, each summed in cell order).
+ * the 404 cells, totalMigrants over the 202 urban cells), each in {@link hukouStep}'s two lanes
+ * (even and odd ages, sex by sex, age by age; each urban cell with its rural twin).
  *
  * @example
  * hukouTotals(Z, hf); // hf[HFLOW.totalH]: residents with local urban hukou
  */
 export function hukouTotals(Z: Float64Array, hf: Float64Array): void {
-  let H = 0;
-  let L = 0;
-  let X = 0;
-  let mig = 0;
-  for (let i = 0; i < 202; i++) {
-    H += Z[HC + i];
-    L += Z[LC + i];
-    X += Z[XC + i];
-    mig += Z[LC + i] + Z[XC + i];
+  sums.fill(0, 0, 8);
+  for (let s = 0; s < 2; s++) {
+    for (let a = 0; a < 101; a++) {
+      const l = a & 1;
+      const i = s * 101 + a;
+      sums[TOT_H + l] += Z[HC + i] + Z[HC + i + 202];
+      sums[TOT_L + l] += Z[LC + i] + Z[LC + i + 202];
+      sums[TOT_X + l] += Z[XC + i] + Z[XC + i + 202];
+      sums[TOT_MIG + l] += Z[LC + i] + Z[XC + i];
+    }
   }
-  for (let i = 202; i < CELLS; i++) {
-    H += Z[HC + i];
-    L += Z[LC + i];
-    X += Z[XC + i];
-  }
-  hf[HFLOW.totalH] = H;
-  hf[HFLOW.totalL] = L;
-  hf[HFLOW.totalX] = X;
-  hf[HFLOW.totalMigrants] = mig;
+  hf[HFLOW.totalH] = lanes(TOT_H);
+  hf[HFLOW.totalL] = lanes(TOT_L);
+  hf[HFLOW.totalX] = lanes(TOT_X);
+  hf[HFLOW.totalMigrants] = lanes(TOT_MIG);
 }
 
 /**
