@@ -10,8 +10,9 @@
  * order sex by sex, age by age, and ends lane 0 + lane 1 (step.ts's "two lanes"); a sum over both
  * areas adds each urban cell to its rural twin (same status, sex and age) first, except H5's, which
  * runs area after area in the same two lanes. A lane begins at +0 and so is never -0: adding the
- * +0 or -0 of an unused lane 1 leaves its bits. The sums' order changed from one serial sum in cell
- * order (up to December 2026) to these two lanes: the totals and flows moved by rounding only.
+ * +0 or -0 of an unused lane 1 (finite inputs) leaves its bits. The sums' order changed from one
+ * serial sum in cell order (up to December 2026) to these two lanes: the totals and flows moved by
+ * rounding only; the births' exposures keep their serial order (lane 0 H, lane 1 L, X beside them).
  * The survivors' sum (naturalH, naturalReg) is taken in H3's loop, which reads every H and L cell
  * before it moves them; the start-of-year sum in the survival loop.
  *
