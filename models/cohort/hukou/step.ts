@@ -62,30 +62,6 @@ export interface HukouInputs {
 }
 
 /**
- * The two-lane accumulators of {@link hukouStep} and {@link hukouTotals} (slot + lane, lane 0 the
- * even ages, lane 1 the odd ones: the f64 lanes of hukou.c's vectors). Zeroed by each user.
- */
-const sums = new Float64Array(28);
-const START_H = 0;
-const START_L = 2;
-const SURV_H = 4;
-const SURV_L = 6;
-const REC = 8;
-const MIG = 10;
-const CIT = 12;
-const NON_LOCAL = 14;
-const RETURNED = 16;
-const LEFT = 18;
-const LEFT_H = 20;
-const TOT_H = 0;
-const TOT_L = 2;
-const TOT_X = 4;
-const TOT_MIG = 6;
-
-/** A two-lane sum's value: lane 0 (even ages) + lane 1 (odd ages). */
-const lanes = (slot: number): number => sums[slot] + sums[slot + 1];
-
-/**
  * Projects the hukou state `Z` (end of year t) to the end of year t+1 in place, using `W` as
  * scratch, with the resident step's inputs `k` and flows `cf` (for g_U, g_R), and writes the
  * year's flows and the new state's totals ({@link hukouTotals}) to `hf`. Throws
@@ -109,28 +85,17 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   const h = k.h;
   const pi = k.srb / (1 + k.srb);
   const bs = k.birthSurvival;
-  sums.fill(0);
   // H0. The outside stocks change at their own rate.
   const delta = hk.outsideChange;
   let oH = Z[OH] * (1 + delta);
   let oL = Z[OL] * (1 + delta);
-  // H1–H2. Survival and ageing, births by the mother's status (each status block as cohortStep),
-  // and the start-of-year sums of H and L (X's enter no output).
+  // H1–H2. Survival and ageing, births by the mother's status (each status block as cohortStep).
   for (let z = 0; z < 3; z++) {
     const zo = z * CELLS;
     for (let b = 0; b < 4; b++) {
       const o = zo + b * 101;
       for (let a = 0; a < 99; a++) W[o + a + 1] = Z[o + a] * S[b * 101 + a];
       W[o + 100] = (Z[o + 99] + Z[o + 100]) * S[b * 101 + 100];
-    }
-    if (z < 2) {
-      const slot = z === 0 ? START_H : START_L;
-      for (let s = 0; s < 2; s++) {
-        for (let a = 0; a < 101; a++) {
-          const i = zo + s * 101 + a;
-          sums[slot + (a & 1)] += Z[i] + Z[i + 202];
-        }
-      }
     }
     let xU = 0;
     let xR = 0;
@@ -145,44 +110,74 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
     W[zo + 202] = (1 - pi) * BR * bs[2];
     W[zo + 303] = pi * BR * bs[3];
   }
+  // The start-of-year sums of H and L (X's enter no output), in two lanes.
+  let startH0 = 0;
+  let startH1 = 0;
+  let startL0 = 0;
+  let startL1 = 0;
+  for (let s = 0; s < 2; s++) {
+    for (let a = 0; a < 101; a++) {
+      const i = s * 101 + a;
+      const tH = Z[HC + i] + Z[HC + i + 202];
+      const tL = Z[LC + i] + Z[LC + i + 202];
+      if ((a & 1) === 0) {
+        startH0 += tH;
+        startL0 += tL;
+      } else {
+        startH1 += tH;
+        startL1 += tL;
+      }
+    }
+  }
   // H3. Internal migration and reclassification: every status moves at the cell's rates; of the
   // reclassified with local rural hukou, a share γ gains urban hukou. The survivors of H1–H2 (H
   // and L) are summed here, before they move.
   const { rho, ret, c, gRU, gUR } = k;
   const gain = hk.gain;
+  let survH0 = 0;
+  let survH1 = 0;
+  let survL0 = 0;
+  let survL1 = 0;
+  let rec0 = 0;
+  let rec1 = 0;
+  let mig0 = 0;
+  let mig1 = 0;
   for (let s = 0; s < 2; s++) {
     for (let a = 0; a < 101; a++) {
-      const l = a & 1;
+      const i = s * 101 + a;
       const mRU = rho * gRU[a];
       const mUR = ret * gUR[a];
-      for (let z = 0; z < 3; z++) {
-        const iU = z * CELLS + s * 101 + a;
-        const iR = iU + 202;
-        const qU = W[iU];
-        const qR = W[iR];
-        if (z < 2) sums[(z === 0 ? SURV_H : SURV_L) + l] += qU + qR;
-        const ru = qR * mRU;
-        const ur = qU * mUR;
-        const r1 = qR - ru + ur;
-        const cl = r1 * c;
-        W[iR] = r1 - cl;
-        W[iU] = qU + ru - ur + cl;
-        if (z === 1) {
-          const gained = cl * gain;
-          W[iU] -= gained;
-          W[HC + s * 101 + a] += gained;
-          sums[REC + l] += gained;
-        }
+      const tH = W[HC + i] + W[HC + i + 202];
+      const tL = W[LC + i] + W[LC + i + 202];
+      move(W, HC + i, mRU, mUR, c);
+      const gained = move(W, LC + i, mRU, mUR, c) * gain;
+      W[LC + i] -= gained;
+      W[HC + i] += gained;
+      move(W, XC + i, mRU, mUR, c);
+      const m = W[LC + i] + W[XC + i];
+      if ((a & 1) === 0) {
+        survH0 += tH;
+        survL0 += tL;
+        rec0 += gained;
+        mig0 += m;
+      } else {
+        survH1 += tH;
+        survL1 += tL;
+        rec1 += gained;
+        mig1 += m;
       }
-      sums[MIG + l] += W[LC + s * 101 + a] + W[XC + s * 101 + a];
     }
   }
-  const naturalH = lanes(SURV_H) - lanes(START_H);
-  const naturalReg = 0 + naturalH + (lanes(SURV_L) - lanes(START_L));
-  const migrants = lanes(MIG);
+  const naturalH = survH0 + survH1 - (startH0 + startH1);
+  const naturalReg = 0 + naturalH + (survL0 + survL1 - (startL0 + startL1));
+  const migrants = mig0 + mig1;
   // H4. Citizenisation of urban residents without local urban hukou, in proportion to their number.
   const kappa = hk.conversionIsCount ? (hk.conversion === 0 ? 0 : hk.conversion / migrants) : hk.conversion;
   if (!(kappa >= 0 && kappa <= 1)) throw conversionError(hk, migrants, year);
+  let cit0 = 0;
+  let cit1 = 0;
+  let nonLocal0 = 0;
+  let nonLocal1 = 0;
   for (let s = 0; s < 2; s++) {
     for (let a = 0; a < 101; a++) {
       const i = s * 101 + a;
@@ -191,8 +186,13 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
       W[HC + i] += cL + cX;
       W[LC + i] -= cL;
       W[XC + i] -= cX;
-      sums[CIT + (a & 1)] += cL + cX;
-      sums[NON_LOCAL + (a & 1)] += cX;
+      if ((a & 1) === 0) {
+        cit0 += cL + cX;
+        nonLocal0 += cX;
+      } else {
+        cit1 += cL + cX;
+        nonLocal1 += cX;
+      }
     }
   }
   // H5. External migration at the resident step's factors: net arrivals are registered elsewhere
@@ -201,13 +201,18 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
   const phi = hk.arrivalsNonLocal;
   const fH = oH + oL > 0 ? oH / (oH + oL) : 0;
   const e = k.e;
+  let returned0 = 0;
+  let returned1 = 0;
+  let left0 = 0;
+  let left1 = 0;
+  let leftH0 = 0;
+  let leftH1 = 0;
   for (let area = 0; area < 2; area++) {
     const g = area === 0 ? cf[FLOW.extGU] : cf[FLOW.extGR];
     if (g === 0) continue;
     for (let s = 0; s < 2; s++) {
       const o = area * 202 + s * 101;
       for (let a = 0; a < 101; a++) {
-        const l = a & 1;
         const f = g * e[a];
         const iH = HC + o + a;
         const iL = LC + o + a;
@@ -218,36 +223,61 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
           W[iX] += A - back;
           W[iH] += back * fH;
           W[iL] += back - back * fH;
-          sums[RETURNED + l] += back;
+          if ((a & 1) === 0) returned0 += back;
+          else returned1 += back;
         } else {
           const lH = -f * W[iH];
           const lL = -f * W[iL];
           W[iH] -= lH;
           W[iL] -= lL;
           W[iX] += f * W[iX];
-          sums[LEFT + l] += lH + lL;
-          sums[LEFT_H + l] += lH;
+          if ((a & 1) === 0) {
+            left0 += lH + lL;
+            leftH0 += lH;
+          } else {
+            left1 += lH + lL;
+            leftH1 += lH;
+          }
         }
       }
     }
   }
-  const returned = lanes(RETURNED);
+  const returned = returned0 + returned1;
   if (returned > 0) {
     if (!(returned <= (oH + oL) * (1 + 1e-12))) throw returnsError(hk, returned, oH + oL, year);
     oH -= returned * fH;
     oL -= returned - returned * fH;
   }
-  const left = lanes(LEFT);
-  const leftH = lanes(LEFT_H);
+  const left = left0 + left1;
+  const leftH = leftH0 + leftH1;
   Z.set(W.subarray(0, 3 * CELLS));
   Z[OH] = oH + leftH;
   Z[OL] = oL + (left - leftH);
-  hf[HFLOW.citizenised] = lanes(CIT);
-  hf[HFLOW.citizenisedNonLocal] = lanes(NON_LOCAL);
-  hf[HFLOW.reclassifiedHukou] = lanes(REC);
+  hf[HFLOW.citizenised] = cit0 + cit1;
+  hf[HFLOW.citizenisedNonLocal] = nonLocal0 + nonLocal1;
+  hf[HFLOW.reclassifiedHukou] = rec0 + rec1;
   hf[HFLOW.naturalH] = naturalH;
   hf[HFLOW.naturalReg] = naturalReg;
   hukouTotals(Z, hf);
+}
+
+/**
+ * H3 for one status at urban cell `iU` and its rural twin `iU + 202` of `W`, in place: internal
+ * migration at m_RU, m_UR, then reclassification at rate `c`. Returns the reclassified.
+ *
+ * @example
+ * const cl = move(W, LC + 5, 0.02, 0.001, 0.01);
+ */
+function move(W: Float64Array, iU: number, mRU: number, mUR: number, c: number): number {
+  const qU = W[iU];
+  const qR = W[iU + 202];
+  const ru = qR * mRU;
+  const ur = qU * mUR;
+  const r1 = qR - ru + ur;
+  const cl = r1 * c;
+  W[iU + 202] = r1 - cl;
+  W[iU] = qU + ru - ur + cl;
+  return cl;
 }
 
 /**
@@ -259,21 +289,38 @@ export function hukouStep(Z: Float64Array, W: Float64Array, k: StepInputs, hk: H
  * hukouTotals(Z, hf); // hf[HFLOW.totalH]: residents with local urban hukou
  */
 export function hukouTotals(Z: Float64Array, hf: Float64Array): void {
-  sums.fill(0, 0, 8);
+  let H0 = 0;
+  let H1 = 0;
+  let L0 = 0;
+  let L1 = 0;
+  let X0 = 0;
+  let X1 = 0;
+  let mig0 = 0;
+  let mig1 = 0;
   for (let s = 0; s < 2; s++) {
     for (let a = 0; a < 101; a++) {
-      const l = a & 1;
       const i = s * 101 + a;
-      sums[TOT_H + l] += Z[HC + i] + Z[HC + i + 202];
-      sums[TOT_L + l] += Z[LC + i] + Z[LC + i + 202];
-      sums[TOT_X + l] += Z[XC + i] + Z[XC + i + 202];
-      sums[TOT_MIG + l] += Z[LC + i] + Z[XC + i];
+      const tH = Z[HC + i] + Z[HC + i + 202];
+      const tL = Z[LC + i] + Z[LC + i + 202];
+      const tX = Z[XC + i] + Z[XC + i + 202];
+      const m = Z[LC + i] + Z[XC + i];
+      if ((a & 1) === 0) {
+        H0 += tH;
+        L0 += tL;
+        X0 += tX;
+        mig0 += m;
+      } else {
+        H1 += tH;
+        L1 += tL;
+        X1 += tX;
+        mig1 += m;
+      }
     }
   }
-  hf[HFLOW.totalH] = lanes(TOT_H);
-  hf[HFLOW.totalL] = lanes(TOT_L);
-  hf[HFLOW.totalX] = lanes(TOT_X);
-  hf[HFLOW.totalMigrants] = lanes(TOT_MIG);
+  hf[HFLOW.totalH] = H0 + H1;
+  hf[HFLOW.totalL] = L0 + L1;
+  hf[HFLOW.totalX] = X0 + X1;
+  hf[HFLOW.totalMigrants] = mig0 + mig1;
 }
 
 /**
