@@ -84,23 +84,22 @@ static void split_baseline(const double *P, double *Z, double registered, double
   Z[OL] = outside - Z[OH];
 }
 
+/* hukouTotals (step.ts): two lanes (even, odd ages), sex by sex, age by age, urban cell + rural twin. */
 static void hukou_totals(const double *Z, double *hf) {
-  double H = 0, L = 0, X = 0, mig = 0;
-  for (int i = 0; i < 202; i++) {
-    H += Z[HC + i];
-    L += Z[LC + i];
-    X += Z[XC + i];
-    mig += Z[LC + i] + Z[XC + i];
+  double H[2] = {0, 0}, L[2] = {0, 0}, X[2] = {0, 0}, mig[2] = {0, 0};
+  for (int s = 0; s < 2; s++) {
+    for (int a = 0; a < 101; a++) {
+      const int l = a & 1, i = s * 101 + a;
+      H[l] += Z[HC + i] + Z[HC + i + 202];
+      L[l] += Z[LC + i] + Z[LC + i + 202];
+      X[l] += Z[XC + i] + Z[XC + i + 202];
+      mig[l] += Z[LC + i] + Z[XC + i];
+    }
   }
-  for (int i = 202; i < CELLS; i++) {
-    H += Z[HC + i];
-    L += Z[LC + i];
-    X += Z[XC + i];
-  }
-  hf[TOTAL_H] = H;
-  hf[TOTAL_L] = L;
-  hf[TOTAL_X] = X;
-  hf[TOTAL_MIGRANTS] = mig;
+  hf[TOTAL_H] = H[0] + H[1];
+  hf[TOTAL_L] = L[0] + L[1];
+  hf[TOTAL_X] = X[0] + X[1];
+  hf[TOTAL_MIGRANTS] = mig[0] + mig[1];
 }
 
 static void record_hukou(double *out, int T1, int j, const double *Z, const double *hf) {
