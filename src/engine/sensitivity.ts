@@ -69,6 +69,8 @@ export class SensitivityAccumulator {
   /** Total weight W (the number of draws unweighted) and Σ w². */
   private n = 0;
   private n2 = 0;
+  /** Scratch: a draw's w·(y − centre) per quantity. */
+  private readonly wy: Float64Array;
 
   /**
    * @param centre one value per quantity subtracted before summing (e.g. the deterministic run's)
@@ -89,6 +91,7 @@ export class SensitivityAccumulator {
     this.sumUY = new Float64Array(ny * ni);
     this.sumY = new Float64Array(ny);
     this.sumY2 = new Float64Array(ny);
+    this.wy = new Float64Array(ny);
   }
 
   /** Adds one draw: uniforms `u[uAt … uAt + ni)`, quantities `y[yAt … yAt + ny)`, weight `w` (default 1). */
@@ -98,21 +101,23 @@ export class SensitivityAccumulator {
     const w2 = w * w;
     this.n += w;
     this.n2 += w2;
+    const wys = this.wy;
     for (let k = 0; k < ny; k++) {
-      const wy = w * (y[yAt + k] - centre[k]);
+      const wy = (wys[k] = w * (y[yAt + k] - centre[k]));
       this.sumY[k] += wy;
       this.sumY2[k] += wy * (y[yAt + k] - centre[k]);
     }
+    const { count, count2, sumU, sum, sumUY } = this;
     for (let j = 0; j < ni; j++) {
       const uj = u[uAt + j];
       const b = Math.min(bins - 1, Math.floor(uj * bins));
-      this.count[j * bins + b] += w;
-      this.count2[j * bins + b] += w2;
-      this.sumU[j] += w * uj;
-      for (let k = 0; k < ny; k++) {
-        const wy = w * (y[yAt + k] - centre[k]);
-        this.sum[(k * ni + j) * bins + b] += wy;
-        this.sumUY[k * ni + j] += uj * wy;
+      count[j * bins + b] += w;
+      count2[j * bins + b] += w2;
+      sumU[j] += w * uj;
+      for (let k = 0, at = j * bins + b, uy = j; k < ny; k++, at += ni * bins, uy += ni) {
+        const wy = wys[k];
+        sum[at] += wy;
+        sumUY[uy] += uj * wy;
       }
     }
   }
