@@ -24,6 +24,7 @@ import { SensitivityAccumulator, sensitivityBins } from '../sensitivity.js';
 import { TargetTally } from '../targets.js';
 import { HistogramSet, pilotRange } from './histogram.js';
 import { MomentSet } from './moments.js';
+import { addColumn } from './columns.js';
 import { effectiveSampleSize } from '../calibration.js';
 
 /**
@@ -111,10 +112,7 @@ export class RunAccumulator {
     const values = b.values;
     for (let d = 0; d < b.count; d++) this.checkFinite(b, d);
     if (!this.weighted) {
-      for (let h = 0; h < S; h++) {
-        this.series.addColumn(h, series, h, S, b.count);
-        this.seriesMoments.addColumn(h, series, h, S, b.count);
-      }
+      for (let h = 0; h < S; h++) addColumn(this.series, this.seriesMoments, h, series, h, S, b.count);
     }
     const logW = this.weighted ? b.logWeights! : null;
     for (let d = 0; d < b.count; d++) {

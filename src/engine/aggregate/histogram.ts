@@ -86,39 +86,6 @@ export class HistogramSet {
     else this.counts[h * BINS + b] += w;
   }
   /**
-   * Counts, with weight 1, the `n` values `xs[at]`, `xs[at + stride]`, … in histogram `h`: the same
-   * result as `n` calls of {@link add}, with the histogram's bins kept in cache.
-   *
-   * @example
-   * set.addColumn(0, batch, 0, 2, batch.length / 2); // every other value
-   */
-  addColumn(h: number, xs: Float64Array, at: number, stride: number, n: number): void {
-    const counts = this.counts;
-    const base = h * BINS;
-    const lo = this.lo[h];
-    const width = this.width[h];
-    let min = this.min[h];
-    let max = this.max[h];
-    let under = 0;
-    let over = 0;
-    for (let i = 0, j = at; i < n; i++, j += stride) {
-      const x = xs[j];
-      if (x < min) min = x;
-      if (x > max) max = x;
-      const b = Math.floor((x - lo) / width);
-      if (b < 0) under++;
-      else if (b >= BINS) over++;
-      else counts[base + b]++;
-    }
-    this.min[h] = min;
-    this.max[h] = max;
-    this.under[h] += under;
-    this.over[h] += over;
-    this.total[h] += n;
-  }
-
-
-  /**
    * Multiplies every weight by `c` (quantiles do not change).
    *
    * @example

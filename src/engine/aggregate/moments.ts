@@ -57,32 +57,6 @@ export class MomentSet {
     this.s2[h] += wd * d;
   }
 
-  /**
-   * Adds, with weight 1, the `n` values `xs[at]`, `xs[at + stride]`, … to quantity `h`, in that
-   * order: the same bits as `n` calls of {@link add}.
-   *
-   * @example
-   * m.addColumn(0, Float64Array.from([1, 9, 2, 9, 3, 9]), 0, 2, 3); // adds 1, 2, 3
-   */
-  addColumn(h: number, xs: Float64Array, at: number, stride: number, n: number): void {
-    const k = this.shift[h];
-    let c = this.count[h];
-    let w2 = this.sumW2[h];
-    let s1 = this.s1[h];
-    let s2 = this.s2[h];
-    for (let i = 0, j = at; i < n; i++, j += stride) {
-      const d = xs[j] - k;
-      c += 1;
-      w2 += 1;
-      s1 += d;
-      s2 += d * d;
-    }
-    this.count[h] = c;
-    this.sumW2[h] = w2;
-    this.s1[h] = s1;
-    this.s2[h] = s2;
-  }
-
   /** Multiplies every weight by `c` (> 0): the mean and variance do not change. */
   rescale(c: number): void {
     for (let h = 0; h < this.n; h++) {

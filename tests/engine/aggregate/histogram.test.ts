@@ -126,28 +126,3 @@ describe('HistogramSet, weighted', () => {
     h.quantiles(0, PS).forEach((q, i) => expect(q).toBeCloseTo(before[i], 12));
   });
 });
-
-describe('HistogramSet.addColumn', () => {
-  it('gives the same bins, extremes and totals as adding the strided values one by one', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 300 }),
-        fc.integer({ min: 1, max: 5 }),
-        fc.double({ min: -500, max: 0, noNaN: true }),
-        fc.double({ min: 1, max: 500, noNaN: true }),
-        (xs, stride, lo, hi) => {
-          // Arrange: two histograms per set (the column lands in the second), one range.
-          const data = Float64Array.from(xs);
-          const n = Math.floor((data.length - 1) / stride) + 1;
-          const one = new HistogramSet([[0, 1], [lo, hi]]);
-          const col = new HistogramSet([[0, 1], [lo, hi]]);
-          // Act
-          for (let i = 0; i < n; i++) one.add(1, data[i * stride]);
-          col.addColumn(1, data, 0, stride, n);
-          // Assert
-          for (const f of ['counts', 'under', 'over', 'min', 'max', 'total'] as const) expect(col[f]).toEqual(one[f]);
-        },
-      ),
-    );
-  });
-});

@@ -67,33 +67,3 @@ describe('MomentSet, weighted', () => {
     );
   });
 });
-
-describe('MomentSet.addColumn', () => {
-  it('gives the same bits as adding the strided values one by one, after earlier values', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 20 }),
-        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: 0, max: 3 }),
-        (before, xs, stride, at0) => {
-          // Arrange
-          const data = Float64Array.from(xs);
-          const at = at0 % Math.min(stride, data.length);
-          const n = Math.floor((data.length - 1 - at) / stride) + 1;
-          const one = new MomentSet(2);
-          const col = new MomentSet(2);
-          for (const x of before) {
-            one.add(1, x);
-            col.add(1, x);
-          }
-          // Act
-          for (let i = 0; i < n; i++) one.add(1, data[at + i * stride]);
-          col.addColumn(1, data, at, stride, n);
-          // Assert
-          for (const f of ['count', 's1', 's2', 'sumW2'] as const) expect(Array.from(col[f])).toEqual(Array.from(one[f]));
-        },
-      ),
-    );
-  });
-});
