@@ -298,14 +298,16 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     let done = 0;
     const counted = (b: BatchResult) => {
       if (b.series !== null && b.error === null) checkFinite(cs, b.series, b.start, b.count);
-      // (an infeasible draw stops the run when its batch is added to the accumulator)
-      if (leverRefParts !== null && b.error === null && b.start < leverDraws) leverRefParts.set(b.refParts!.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
-      if (leverValues !== null && b.error === null && b.start < leverDraws) leverValues.set(b.values.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * T), b.start * T);
-      if (leverInputs !== null && b.error === null && b.start < leverDraws) {
+      // the batch's lever draws, kept (an infeasible draw stops the run when its batch is added to the accumulator)
+      const k = b.error === null ? Math.min(leverDraws, b.start + b.count) - b.start : 0;
+      if (k > 0) {
+        const keep = (from: Float64Array, to: Float64Array, per: number) => to.set(from.subarray(0, k * per), b.start * per);
+        keep(b.values, leverValues!, T);
+        if (leverRefParts !== null) keep(b.refParts!, leverRefParts, T);
+        if (leverLogW !== null) keep(b.logWeights!, leverLogW, 1);
         if (b.inputs === null) leverInputs = null;
-        else leverInputs.set(b.inputs.subarray(0, (Math.min(leverDraws, b.start + b.count) - b.start) * J), b.start * J);
+        else if (leverInputs !== null) keep(b.inputs, leverInputs, J);
       }
-      if (leverLogW !== null && b.error === null && b.start < leverDraws) leverLogW.set(b.logWeights!.subarray(0, Math.min(leverDraws, b.start + b.count) - b.start), b.start);
       progress.draws((done += b.count));
     };
     const source = o.source ?? poolSource;

@@ -24,7 +24,7 @@ import { pertShape, triangularQuantile, truncNormalQuantile, type Dist } from '.
 import { normalCdf, normalQuantile } from '../random/normal.js';
 import { applyCopula, copulaSubset, type CopulaSubset } from './copula.js';
 import { permute } from '../random/permutation.js';
-import { uniform, uniformPair } from '../random/philox.js';
+import { uniform } from '../random/philox.js';
 import { philoxBatch, type PhiloxBatch } from '../random/philox-wasm.js';
 import type { UncertainInput } from './compile.js';
 import type { SamplingPlan } from './sampler.js';
@@ -161,14 +161,10 @@ export function compileSampler(inputs: UncertainInput[], plan: SamplingPlan): Co
 export function sampleDraw(s: CompiledSampler, i: number, u: Float64Array, x: Float64Array): void {
   const { n, seed, draws, stream, kind, par, z } = s;
   const scoreAt = s.copula.scoreAt;
-  let j = 0;
   const philox = generatorOf(s);
   if (philox !== null) philox.fill(seed, i, u);
-  else {
-    for (; j + 1 < n; j += 2) uniformPair(seed, i, stream[j], stream[j + 1], u, j);
-    if (j < n) u[j] = uniform(seed, i, stream[j], 0);
-  }
-  if (s.lhs) for (j = 0; j < n; j++) u[j] = (permute(i, draws, seed, stream[j]) + u[j]) / draws;
+  else for (let j = 0; j < n; j++) u[j] = uniform(seed, i, stream[j], 0);
+  if (s.lhs) for (let j = 0; j < n; j++) u[j] = (permute(i, draws, seed, stream[j]) + u[j]) / draws;
   if (z.length > 0) applyCopula(s.copula, u, z);
   for (let j = 0; j < n; j++) {
     const o = j * P;

@@ -80,54 +80,6 @@ export function uniform(seed: number, draw: number, stream: number, sub = 0): nu
 }
 
 /**
- * {@link uniform} of two streams at once (sub-counter 0): `out[j]` = uniform(seed, draw, streamA)
- * and `out[j + 1]` = uniform(seed, draw, streamB), the same bits. The two Philox computations are
- * independent, so interleaving their rounds lets the processor overlap them (a round's latency
- * chain, multiply → round → xor, is what limits one stream).
- *
- * @example
- * const u = new Float64Array(2);
- * uniformPair(42, 0, streamId('a.value'), streamId('b.value'), u, 0);
- * u[1] === uniform(42, 0, streamId('b.value')); // true
- */
-export function uniformPair(seed: number, draw: number, streamA: number, streamB: number, out: Float64Array, j: number): void {
-  const d0 = draw >>> 0;
-  const d1 = Math.floor(draw / TWO32) >>> 0;
-  let a0 = d0;
-  let a1 = d1;
-  let a2 = streamA >>> 0;
-  let a3 = 0;
-  let b0 = d0;
-  let b1 = d1;
-  let b2 = streamB >>> 0;
-  let b3 = 0;
-  let k0 = seed >>> 0;
-  let k1 = Math.floor(seed / TWO32) >>> 0;
-  for (let r = 0; r < 10; r++) {
-    const la0 = Math.imul(M0, a0) >>> 0;
-    const lb0 = Math.imul(M0, b0) >>> 0;
-    const la1 = Math.imul(M1, a2) >>> 0;
-    const lb1 = Math.imul(M1, b2) >>> 0;
-    const ha0 = mulhi32(M0, a0, la0);
-    const hb0 = mulhi32(M0, b0, lb0);
-    const ha1 = mulhi32(M1, a2, la1);
-    const hb1 = mulhi32(M1, b2, lb1);
-    a0 = (ha1 ^ a1 ^ k0) >>> 0;
-    a1 = la1;
-    a2 = (ha0 ^ a3 ^ k1) >>> 0;
-    a3 = la0;
-    b0 = (hb1 ^ b1 ^ k0) >>> 0;
-    b1 = lb1;
-    b2 = (hb0 ^ b3 ^ k1) >>> 0;
-    b3 = lb0;
-    k0 = (k0 + W0) >>> 0;
-    k1 = (k1 + W1) >>> 0;
-  }
-  out[j] = ((a0 >>> 5) * 67108864 + (a1 >>> 6) + 0.5) / 9007199254740992;
-  out[j + 1] = ((b0 >>> 5) * 67108864 + (b1 >>> 6) + 0.5) / 9007199254740992;
-}
-
-/**
  * A 32-bit stream id from a parameter's path (FNV-1a), so that adding or reordering
  * parameters never changes another parameter's numbers.
  *

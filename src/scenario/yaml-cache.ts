@@ -36,18 +36,16 @@ export function yamlCacheKey(text: string): string {
 
 /**
  * The stored value of `text`, or undefined when it is not one of the project's files (or the cache
- * is off or missing).
+ * is off, missing or its entry unreadable).
  *
  * @example
  * cachedYamlValue(readFileSync('scenarios/heze.yml', 'utf8')); // the parsed scenario, unparsed
  */
 export function cachedYamlValue(text: string, dir = YAML_CACHE_DIR): unknown {
   if (process.env.URBCAST_YAML_CACHE === '0') return undefined;
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(`${dir}/${yamlCacheKey(text)}.bin`);
+    return deserialize(readFileSync(`${dir}/${yamlCacheKey(text)}.bin`));
   } catch {
-    return undefined;
+    return undefined; // not cached, or a damaged entry: the text is parsed
   }
-  return deserialize(bytes);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { philox4x32, streamId, uniform, uniformPair } from '../../src/random/philox.js';
+import { philox4x32, streamId, uniform } from '../../src/random/philox.js';
 
 const hex = (w: Uint32Array) => Array.from(w, (x) => x.toString(16).padStart(8, '0')).join(' ');
 
@@ -89,22 +89,6 @@ describe('philox4x32 against exact 64-bit products', () => {
         philox4x32(ctr, k0, k1, out);
 
         expect(Array.from(out)).toEqual(philoxBig(ctr, k0, k1));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-
-describe('uniformPair', () => {
-  it('gives the same bits as uniform for each of its two streams', () => {
-    const word = fc.nat({ max: 0xffffffff });
-    fc.assert(
-      fc.property(fc.nat(), fc.nat(), word, word, (seed, draw, a, b) => {
-        const out = new Float64Array(3);
-
-        uniformPair(seed, draw, a, b, out, 1);
-
-        expect([out[1], out[2]]).toEqual([uniform(seed, draw, a, 0), uniform(seed, draw, b, 0)]);
       }),
       { numRuns: 500 },
     );

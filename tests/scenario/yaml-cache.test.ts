@@ -3,11 +3,12 @@
  * scripts/yaml-cache.mjs in `npm run build`): a shipped file reads back as the parser gives it,
  * positions included, and nothing else is served from it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cachedYamlValue } from '../../src/scenario/yaml-cache.js';
+import { cachedYamlValue, yamlCacheKey } from '../../src/scenario/yaml-cache.js';
 import { parseYamlText, readYamlFile } from '../../src/scenario/yaml-source.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,5 +49,18 @@ describe('the YAML parse cache', () => {
     expect(edited).toBeUndefined();
     expect(off).toBeUndefined();
     expect(cachedYamlValue(text)).toBeDefined();
+  });
+
+  it('serves nothing from a damaged entry, so the text is parsed instead', () => {
+    // Arrange: a cache folder whose entry for this text holds bytes that are no serialized value
+    const text = 'a: 1\n';
+    const dir = mkdtempSync(join(tmpdir(), 'urbcast-yaml-cache-'));
+    try {
+      writeFileSync(join(dir, `${yamlCacheKey(text)}.bin`), 'not a value');
+      // Act / Assert
+      expect(cachedYamlValue(text, dir)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
