@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { DigestSpec } from './aggregate/digest.js';
 import type { BatchResult } from './kernel.js';
 import { runInOrder, splitTasks, type Executor } from './pool.js';
 
@@ -14,6 +15,8 @@ export interface SourceContext {
   batchSize: number;
   inFlight: number;
   signal?: AbortSignal;
+  /** Asks the pool's workers to digest the series (`DrawTask.digest`); a source may ignore it. */
+  digest?: DigestSpec;
 }
 
 /**
@@ -29,4 +32,4 @@ export type DrawSource = (from: number, to: number, consume: (b: BatchResult) =>
  * await poolSource(0, 1000, (b) => acc.add(b), { exec, batchSize: 100, inFlight: 6 });
  */
 export const poolSource: DrawSource = (from, to, consume, ctx) =>
-  runInOrder(ctx.exec, splitTasks(from, to, ctx.batchSize, true), consume, { maxInFlight: ctx.inFlight, signal: ctx.signal });
+  runInOrder(ctx.exec, splitTasks(from, to, ctx.batchSize, true, ctx.digest !== undefined ? { digest: ctx.digest } : {}), consume, { maxInFlight: ctx.inFlight, signal: ctx.signal });

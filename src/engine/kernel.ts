@@ -23,6 +23,7 @@ import { compileSampler, sampleDraw, type CompiledSampler } from '../params/samp
 import type { CompiledScenario, CompiledUnit } from './compile.js';
 import { DrawError, type ModelRunnerPart, type Runner } from './model.js';
 import { ownValue, referencePart } from './target-value.js';
+import { DigestWriter, digestLength, type BatchDigest, type DigestSpec } from './aggregate/digest.js';
 
 /** A range of draws to run. */
 export interface DrawTask {
@@ -63,6 +64,11 @@ export interface DrawTask {
    * numbers). A lever shift moves a parameter's path, not its inputs.
    */
   inputs?: Float64Array;
+  /**
+   * With `full`: also digest the main scenario's series for the main thread (`aggregate/digest.ts`:
+   * histogram bins and moment blocks, from the run's histogram ranges and shifts).
+   */
+  digest?: DigestSpec;
 }
 
 /** The first infeasible draw of a batch, with the values of its uncertain inputs. */
@@ -93,6 +99,8 @@ export interface BatchResult {
   refParts: Float64Array | null;
   /** `[d]`: draw start + d's log-weight from the observations (`calibration.ts`); null unless `full` and the scenario is calibrated. */
   logWeights: Float64Array | null;
+  /** The series digested (`DrawTask.digest`); absent or null otherwise. */
+  digest?: BatchDigest | null;
   /** Infeasible draws counted (only with `tolerateErrors`). */
   failed: number;
   /** Set when a draw was infeasible and errors are not tolerated; the batch stops there. */
@@ -179,6 +187,8 @@ export class DrawKernel {
   private readonly relative: boolean;
   /** Per reference, the steps its targets read (a reference is projected only that far; undefined: all). */
   private readonly refSteps: (number | undefined)[];
+  /** Digests the main series when a task asks (`DrawTask.digest`). */
+  private readonly digester: DigestWriter;
 
   /**
    * Imports the scenario's model modules and allocates the runners. `alloc` (default: a new
@@ -206,6 +216,7 @@ export class DrawKernel {
     this.refOuts = this.refs.map((r) => r.out);
     this.refT1 = this.refs.map((r) => r.T1);
     this.relative = cs.targets.some((t) => t.ref.kind !== 'none');
+    this.digester = new DigestWriter(this.main.out.length);
     this.refSteps = cs.references.map((r, u) => {
       let last = 0;
       for (const t of cs.targets) if (t.ref.kind === 'scenario' && t.ref.unit === u) last = Math.max(last, t.ref.tEnd);
@@ -253,13 +264,15 @@ export class DrawKernel {
     const L = cal !== null ? 1 : 0;
     const per = task.full ? T + S + 2 * J + R + L : T;
     const n = task.count;
-    const buf = this.alloc(n * per);
+    const spec = task.full ? task.digest : undefined;
+    const buf = this.alloc(n * per + (spec !== undefined ? digestLength(S, n, task.start) : 0));
     const values = buf.subarray(0, n * T);
     const series = task.full ? buf.subarray(n * T, n * (T + S)) : null;
     const uniforms = task.full ? buf.subarray(n * (T + S), n * (T + S + J)) : null;
     const inputs = task.full ? buf.subarray(n * (T + S + J), n * (T + S + 2 * J)) : null;
     const refParts = R > 0 ? buf.subarray(n * (T + S + 2 * J), n * (T + S + 2 * J + R)) : null;
-    const logWeights = cal !== null ? buf.subarray(n * (T + S + 2 * J + R)) : null;
+    const logWeights = cal !== null ? buf.subarray(n * (T + S + 2 * J + R), n * per) : null;
+    const digest = spec !== undefined ? this.digester.begin(spec, buf, n * per, n, task.start) : null;
     const given = task.refParts;
     const givenInputs = task.inputs;
     const steps = task.full ? undefined : task.steps;
@@ -301,11 +314,13 @@ export class DrawKernel {
         if (refParts !== null) refParts[d * T + k] = part;
       }
       if (series !== null) series.set(main.out, d * S);
+      if (digest !== null) this.digester.draw(main.out, d);
       if (uniforms !== null) uniforms.set(main.u, d * J);
       if (inputs !== null) inputs.set(main.x, d * J);
       if (cal !== null) logWeights![d] = logWeight(cal, main.out);
     }
-    return { start: task.start, count: n, series, values, uniforms, inputs, refParts, logWeights, failed, error };
+    if (digest !== null) this.digester.finish();
+    return { start: task.start, count: n, series, values, uniforms, inputs, refParts, logWeights, digest, failed, error };
   }
 
   /**

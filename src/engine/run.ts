@@ -297,7 +297,8 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     const leverLogW = useLever && cs.calibration !== null ? new Float64Array(leverDraws) : null;
     let done = 0;
     const counted = (b: BatchResult) => {
-      if (b.series !== null && b.error === null) checkFinite(cs, b.series, b.start, b.count);
+      // a digest counted the non-finite values where they were computed
+      if (b.series !== null && b.error === null && !(b.digest?.nonFinite === 0)) checkFinite(cs, b.series, b.start, b.count);
       // the batch's lever draws, kept (an infeasible draw stops the run when its batch is added to the accumulator)
       const k = b.error === null ? Math.min(leverDraws, b.start + b.count) - b.start : 0;
       if (k > 0) {
@@ -347,7 +348,9 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     let evaluations = 0;
     try {
       if (P >= leverDraws) startLever();
-      await source(P, N, (b) => (counted(b), acc.add(b), exec.release(b), b.start + b.count >= leverDraws && startLever()), via);
+      // the workers digest the series for the accumulator (`aggregate/digest.ts`): in one thread it would only add work
+      const digest = exec.workers > 1 ? (acc.digestSpec() ?? undefined) : undefined;
+      await source(P, N, (b) => (counted(b), acc.add(b), exec.release(b), b.start + b.count >= leverDraws && startLever()), { ...via, digest });
       mainDone = true;
       if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
       phase('draws', { draws: N, workers: exec.workers });

@@ -67,6 +67,7 @@ export function startWorkerPool(workers: number): WorkerPool {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
+    concurrentTasksPerWorker: 2,
     // an idle worker must keep its event loop running to receive the scenario (Piscina's default
     // blocks it in Atomics.wait between tasks)
     atomics: 'disabled',

@@ -5,6 +5,7 @@ import { DrawKernel, readMetrics } from '../../src/engine/kernel.js';
 import type { ModelDefinition } from '../../src/engine/model.js';
 import { toyInput, type ToyOptions } from '../fixtures/engine/toy-scenario.js';
 import toy from '../fixtures/toy-model.js';
+import { RunAccumulator } from '../../src/engine/aggregate/accumulator.js';
 
 const kernelFor = (o: ToyOptions) => {
   const input = toyInput(o);
@@ -181,5 +182,31 @@ describe('DrawKernel', () => {
     expect(Array.from(limited.refParts!)).toEqual(Array.from(full.refParts!));
     expect(Array.from(limited.values)).toEqual(Array.from(full.values));
     expect(limited.refParts![1]).toBeGreaterThan(0);
+  });
+
+  it('digests the series when asked, folding to the bits of the series themselves', () => {
+    // Arrange: the run's histogram ranges from a pilot of draws 0 … 39
+    const { kernel, cs } = kernelFor(uncertain);
+    const median = kernel.medianRun();
+    const pilot = kernel.run({ start: 0, count: 40, full: true });
+    const [plain, digested] = [0, 1].map(() => new RunAccumulator(cs, [pilot], median, { sensitivity: true }));
+    const spec = plain.digestSpec()!;
+    // Act: the same draws, with and without a digest, in batches off the moment blocks
+    for (const acc of [plain, digested]) acc.add(pilot);
+    for (const [start, count] of [
+      [40, 13],
+      [53, 19],
+      [72, 8],
+    ]) {
+      const b = kernel.run({ start, count, full: true, digest: spec });
+      expect(b.digest).not.toBeNull();
+      expect(Array.from(b.series!)).toEqual(Array.from(kernel.run({ start, count, full: true }).series!));
+      plain.add({ ...b, digest: null });
+      digested.add(b);
+    }
+    // Assert
+    expect(Array.from(digested.series.counts)).toEqual(Array.from(plain.series.counts));
+    for (const f of ['count', 's1', 's2', 'open'] as const) expect(Array.from(digested.seriesMoments[f])).toEqual(Array.from(plain.seriesMoments[f]));
+    expect(kernel.run({ start: 0, count: 2, full: true }).digest).toBeNull();
   });
 });

@@ -2,7 +2,10 @@
  * Everything a run keeps about its draws, in memory that does not grow with their number:
  * histograms and moments of every metric in every year and of every target's quantity, the
  * targets' tallies and the sensitivity bins. Batches are added strictly in draw-index order
- * (see `runInOrder`), one draw at a time, so floating-point sums are reproducible bit for bit.
+ * (see `runInOrder`), so floating-point sums are reproducible bit for bit: the moments are summed
+ * in fixed blocks of draws (`moments.ts`), everything else one draw at a time. A batch may come
+ * with its series digested by the worker (`digest.ts`: the histograms' bins and the moment
+ * blocks' sums), with the same bits as adding its series here.
  *
  * **Calibrated runs.** Each draw then comes with its log-weight (`BatchResult.logWeights`). The
  * normalising maximum is known only at the end, so every aggregate holds weights relative to the
@@ -25,6 +28,8 @@ import { TargetTally } from '../targets.js';
 import { HistogramSet, pilotRange } from './histogram.js';
 import { MomentSet } from './moments.js';
 import { addColumn } from './columns.js';
+import { digestSpec, foldDigest, type DigestSpec } from './digest.js';
+import { endsBlock } from './moments.js';
 import { effectiveSampleSize } from '../calibration.js';
 
 /**
@@ -68,6 +73,8 @@ export class RunAccumulator {
   private readonly S: number;
   private readonly T: number;
   private readonly J: number;
+  /** The run's number of draws (its last moment block ends with its last draw). */
+  private readonly N: number;
 
   /**
    * Fixes the histogram ranges from the pilot batches (draws 0 … P − 1, in order) and the
@@ -86,6 +93,7 @@ export class RunAccumulator {
     this.S = median.series.length;
     this.T = cs.targets.length;
     this.J = cs.main.inputs.length;
+    this.N = cs.main.sampling.draws;
     this.weighted = cs.calibration !== null;
     this.series = new HistogramSet(pilotRanges(this.S, pilot.map((b) => b.series!), median.series), this.weighted);
     this.seriesMoments = new MomentSet(this.S, median.series);
@@ -96,23 +104,37 @@ export class RunAccumulator {
   }
 
   /**
+   * What a worker needs to digest the series of later batches (`digest.ts`), or null in a
+   * calibrated run (its weights are only known here).
+   *
+   * @example
+   * const digest = acc.digestSpec(); // then tasks { …, digest }
+   */
+  digestSpec(): DigestSpec | null {
+    return this.weighted ? null : digestSpec(this.series, this.seriesMoments);
+  }
+
+  /**
    * Adds a batch of the main run (must be the next one in draw order).
    *
-   * Unweighted, each series quantity is added over the whole batch in turn (its histogram's bins
-   * stay in cache: draw by draw, every value would land in a different 16 kB histogram). Each
-   * quantity's aggregates depend only on its own values, still added in draw order, so the bits
-   * are those of adding draw by draw. Weighted draws go draw by draw: a new largest weight rescales
-   * every aggregate at once.
+   * Unweighted, the series come digested by the worker (`digest.ts`) or each series quantity is
+   * added over the whole batch in turn (its histogram's bins stay in cache: draw by draw, every
+   * value would land in a different 16 kB histogram). Each quantity's aggregates depend only on
+   * its own values, still added in draw order and in the same blocks, so the bits are those of
+   * adding draw by draw. Weighted draws go draw by draw: a new largest weight rescales every
+   * aggregate at once.
    */
   add(b: BatchResult): void {
     if (b.error !== null) throw new DrawFailure(b.error, this.cs.main.sampling.seed);
-    const { S, T, J } = this;
+    const { S, T, J, N } = this;
     const series = b.series!;
     const uniforms = b.uniforms!;
     const values = b.values;
     for (let d = 0; d < b.count; d++) this.checkFinite(b, d);
     if (!this.weighted) {
-      for (let h = 0; h < S; h++) addColumn(this.series, this.seriesMoments, h, series, h, S, b.count);
+      const g = b.digest;
+      if (g !== undefined && g !== null && g.nonFinite === 0) foldDigest(this.series, this.seriesMoments, g, series, b.start, b.count, N);
+      else for (let h = 0; h < S; h++) addColumn(this.series, this.seriesMoments, h, series, h, S, b.count, b.start, N);
     }
     const logW = this.weighted ? b.logWeights! : null;
     for (let d = 0; d < b.count; d++) {
@@ -128,6 +150,10 @@ export class RunAccumulator {
       for (let k = 0; k < T; k++) {
         this.targetHist.add(k, values[d * T + k], w);
         this.targetMoments.add(k, values[d * T + k], w);
+      }
+      if (endsBlock(b.start + d, N)) {
+        if (logW !== null) this.seriesMoments.endBlock();
+        this.targetMoments.endBlock();
       }
       this.tally.add(values, d * T, series, d * S, w);
       this.sensitivity?.add(uniforms, d * J, values, d * T, w);

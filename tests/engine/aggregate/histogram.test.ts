@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BINS, HistogramSet, pilotRange } from '../../../src/engine/aggregate/histogram.js';
+import { BINS, HistogramSet, QUEUE, pilotRange } from '../../../src/engine/aggregate/histogram.js';
 
 /** The exact sample quantile the histogram approximates: x₍⌈p·n⌉₎. */
 function exactQuantile(sorted: number[], p: number): number {
@@ -124,5 +124,53 @@ describe('HistogramSet, weighted', () => {
 
     expect(h.max[0]).toBe(6);
     h.quantiles(0, PS).forEach((q, i) => expect(q).toBeCloseTo(before[i], 12));
+  });
+});
+
+describe('HistogramSet, queued counting', () => {
+  it('counts queued bins exactly, also past a full queue and across quantities', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: BINS - 1 })), { maxLength: 3 * QUEUE }), (adds) => {
+        // Arrange
+        const h = new HistogramSet([
+          [0, 1],
+          [0, 1],
+        ]);
+        const want = new Float64Array(2 * BINS);
+        // Act
+        for (const [q, b] of adds) {
+          h.queue(q, b);
+          want[q * BINS + b]++;
+        }
+        // Assert
+        expect(h.counts).toEqual(want);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('reads counts after later values are queued (no stale copy)', () => {
+    // Arrange
+    const h = new HistogramSet([[0, 1]]);
+    h.add(0, 0.5);
+    expect(h.counts[BINS / 2]).toBe(1);
+    // Act
+    h.add(0, 0.5);
+    // Assert
+    expect(h.counts[BINS / 2]).toBe(2);
+  });
+
+  it('merges unweighted sets and refuses to rescale them', () => {
+    // Arrange
+    const [a, b] = [new HistogramSet([[0, 1]]), new HistogramSet([[0, 1]])];
+    a.add(0, 0.1);
+    b.add(0, 0.1);
+    b.add(0, 0.9);
+    // Act
+    a.merge(b);
+    // Assert
+    expect(a.counts.reduce((x, y) => x + y, 0)).toBe(3);
+    expect(a.quantiles(0, [0.5])[0]).toBeCloseTo(0.1, 3);
+    expect(() => a.rescale(0.5)).toThrow(/unweighted/);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MomentSet } from '../../../src/engine/aggregate/moments.js';
+import { BLOCK, MomentSet, endsBlock } from '../../../src/engine/aggregate/moments.js';
 
 describe('MomentSet', () => {
   it('computes the mean and the sample standard deviation', () => {
@@ -65,5 +65,58 @@ describe('MomentSet, weighted', () => {
         },
       ),
     );
+  });
+});
+
+describe('MomentSet, blocks', () => {
+  it('gives the same bits for a block summed elsewhere (addBlock) as for its values added here', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (xs, elsewhere) => {
+        // Arrange: draws 0 … N − 1 in blocks of BLOCK, the last one shorter
+        const N = xs.length;
+        const here = new MomentSet(1, Float64Array.of(3));
+        const mixed = new MomentSet(1, Float64Array.of(3));
+        // Act: every block added here; in `mixed`, some blocks summed from zero in order and added whole
+        for (let b = 0; b * BLOCK < N; b++) {
+          const block = xs.slice(b * BLOCK, Math.min(N, (b + 1) * BLOCK));
+          block.forEach((x, k) => {
+            here.add(0, x);
+            if (endsBlock(b * BLOCK + k, N)) here.endBlock();
+          });
+          if (elsewhere[b % elsewhere.length]) {
+            let s1 = 0;
+            let s2 = 0;
+            for (const x of block) {
+              s1 += x - 3;
+              s2 += (x - 3) * (x - 3);
+            }
+            mixed.addBlock(block.length, Float64Array.of(s1, s2), 0);
+          } else {
+            block.forEach((x) => mixed.add(0, x));
+            mixed.endBlock();
+          }
+        }
+        // Assert
+        for (const f of ['count', 'sumW2', 's1', 's2', 'open'] as const) expect(Array.from(mixed[f])).toEqual(Array.from(here[f]));
+      }),
+    );
+  });
+
+  it('counts the open block in the mean and the variance', () => {
+    // Arrange
+    const m = new MomentSet(1);
+    // Act: 8 values closed into a block, 2 still open
+    [1, 2, 3, 4, 5, 6, 7, 8].forEach((x) => m.add(0, x));
+    m.endBlock();
+    [9, 10].forEach((x) => m.add(0, x));
+    // Assert
+    expect(m.count[0]).toBe(8);
+    expect(m.mean(0)).toBe(5.5);
+    expect(m.variance(0)).toBeCloseTo(82.5 / 9, 12);
+  });
+
+  it('ends a block every BLOCK draws and at the run\'s last draw', () => {
+    expect([6, 7, 8, 14, 15].map((i) => endsBlock(i, 100))).toEqual([false, true, false, false, true]);
+    expect(endsBlock(9, 10)).toBe(true);
   });
 });
