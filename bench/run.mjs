@@ -6,7 +6,9 @@
  * memory, start-up), and writes bench/results/latest.json and bench/results/latest.md. Needs the
  * compiled sources (`npm run build`, done by `npm run bench`).
  *
- * Options: --draws 10000,100000,1000000, --workers 1,<cores>, --runs 3, --only kernel|sampler|e2e
+ * Options: --draws 10000,100000,1000000, --workers 1,<cores>, --runs 3, --only kernel|sampler|e2e,
+ * --ceiling-draws 100000 (the draws of the machine's two-thread ceiling: two 1-worker runs side by
+ * side, after the 1-worker runs of that many draws; 0: none)
  * (sampler: only the inputs sampled per draw; kernel: the kernel, whole draws and the sampler),
  * --scenario scenarios/heze.yml (kernel and end-to-end), --models <scenario files> (whole draws
  * of each model), --kernel-seconds 1, --out bench/results.
@@ -34,6 +36,7 @@ const { values: a } = parseArgs({
     draws: { type: 'string', default: '10000,100000,1000000' },
     workers: { type: 'string', default: `1,${availableParallelism()}` },
     runs: { type: 'string', default: '3' },
+    'ceiling-draws': { type: 'string', default: '100000' },
     only: { type: 'string' },
     scenario: { type: 'string', default: 'scenarios/heze.yml' },
     models: { type: 'string', default: 'scenarios/heze.yml,bench/backtests/heze-2010-cohort.yml,bench/backtests/heze-2010-components.yml,bench/backtests/heze-2010-urgd.yml' },
@@ -43,6 +46,7 @@ const { values: a } = parseArgs({
 });
 const list = (s) => [...new Set(s.split(',').map(Number))];
 const runs = Number(a.runs);
+const ceilingDraws = Number(a['ceiling-draws']);
 const drawCounts = list(a.draws);
 const workerCounts = list(a.workers);
 const log = (s) => process.stderr.write(s + '\n');
@@ -191,6 +195,19 @@ async function e2eSection() {
     }
     const one = byWorkers.get(1);
     const oneSeconds = one && summary(one.map((x) => x.seconds));
+    // The machine's own ceiling for two threads: two independent 1-worker runs side by side,
+    // paired with the 1-worker run alone (nothing shared but the machine: its caches, memory,
+    // clock and, on a virtual machine, whatever shares the host). A 2-worker run cannot beat it.
+    let ceiling = null;
+    if (one && draws === ceilingDraws && availableParallelism() >= 2) {
+      const pairs = [];
+      for (let i = 0; i < runs; i++) {
+        log(`simulate: ${draws} draws, two 1-worker runs side by side, run ${i + 1}/${runs}`);
+        const both = await Promise.all([simulateOnce(a.scenario, draws, 1), simulateOnce(a.scenario, draws, 1)]);
+        pairs.push(Math.max(both[0].seconds, both[1].seconds));
+      }
+      ceiling = { draws, command: `${cmd(draws, 1)} & ${cmd(draws, 1)}`, seconds: summary(pairs), speedup: summary(pairs.map((p, i) => (2 * one[i].seconds) / p)) };
+    }
     for (const [workers, rs] of byWorkers) {
       const seconds = summary(rs.map((x) => x.seconds));
       const e = { draws, workers, command: cmd(draws, workers), seconds, drawsPerSecond: draws / seconds.median, maxRssKiB: summary(rs.map((x) => x.maxRssKiB)) };
@@ -200,6 +217,7 @@ async function e2eSection() {
       }
       endToEnd.push(e);
     }
+    if (ceiling !== null) endToEnd.push({ ...ceiling, workers: 'pair' });
   }
   const memoryGrowth = [];
   const sorted = [...drawCounts].sort((x, y) => x - y);
@@ -207,6 +225,7 @@ async function e2eSection() {
     for (let i = 1; i < sorted.length; i++) {
       const lo = endToEnd.find((x) => x.draws === sorted[i - 1] && x.workers === workers);
       const hi = endToEnd.find((x) => x.draws === sorted[i] && x.workers === workers);
+      if (lo === undefined || hi === undefined) continue;
       memoryGrowth.push({ workers, lo: lo.draws, hi: hi.draws, ratio: hi.maxRssKiB.median / lo.maxRssKiB.median });
     }
   }

@@ -88,6 +88,12 @@ export function markdown(r) {
   }
   if (r.startup) lines.push(`| start-up: \`simulate\` with 1 draw, 1 worker, spawn to exit | ${range(r.startup.seconds, sec)} | \`time ${r.startup.command}\` |`);
   for (const e of r.endToEnd) {
+    if (e.workers === 'pair') {
+      lines.push(
+        `| the machine's two-thread ceiling: two independent 1-worker runs of ${e.draws.toLocaleString('en')} draws side by side | slower of the two ${range(e.seconds, sec)}; ${times(e.speedup)} the throughput of one run alone (run by run): what 2 workers could reach at best here | \`${e.command}\` |`,
+      );
+      continue;
+    }
     const eff = e.efficiency === undefined ? '' : `, parallel efficiency ${pct(e.efficiency)}`;
     const sp = e.pairedSpeedup ? `; ${times(e.pairedSpeedup)} the speed of 1 worker (run by run)` : '';
     lines.push(

@@ -6,7 +6,8 @@
  *
  * **Why draws and not sums.** Every floating-point aggregate of a run (moments, weighted
  * histograms and tallies, sensitivity sums, and in a calibrated run the rescaling by each new
- * largest weight) is accumulated draw by draw in draw order; floating-point addition is not
+ * largest weight) is accumulated in draw order (draw by draw, or the moments in fixed blocks of
+ * 8 draws summed in order: `aggregate/moments.ts`); floating-point addition is not
  * associative, so adding per-shard sums would give different bits from one unsharded run. The
  * shard therefore keeps, per draw, exactly what the run's accumulator consumes, and the merge
  * feeds it, in draw order, through the run's own code (`runScenario` with a stored

@@ -4,9 +4,10 @@
  *
  * **Determinism.** Draw i's inputs depend only on (seed, i, input name) (counter-based Philox
  * streams, `src/params/sampler.ts`); draws run in batches on any number of threads, but their
- * results are consumed strictly in draw-index order, one draw at a time, and every aggregate is
- * either an integer count or a floating-point sum accumulated in that order. Histogram ranges come
- * from a fixed pilot (draws 0 … min(N, 256) − 1 and the deterministic run). Hence the same
+ * results are consumed strictly in draw-index order, and every aggregate is either an integer
+ * count or a floating-point sum accumulated in that order (the moments in fixed blocks of draw
+ * indices, which a worker may sum for the main thread: `aggregate/digest.ts`). Histogram ranges
+ * come from a fixed pilot (draws 0 … min(N, 256) − 1 and the deterministic run). Hence the same
  * scenario and seed give bit-identical results whatever `workers` and `batchSize`.
  *
  * **Calibration.** With `calibration:`, each batch also returns its draws' log-weights (computed
