@@ -6,8 +6,8 @@
  * @module
  */
 import type { DigestSpec } from './aggregate/digest.js';
-import type { BatchResult } from './kernel.js';
-import { runInOrder, splitTasks, type Executor } from './pool.js';
+import type { BatchResult, DrawTask } from './kernel.js';
+import { runInOrder, type Executor } from './pool.js';
 
 /** What a source may use: the run's executor and its batching. */
 export interface SourceContext {
@@ -15,8 +15,13 @@ export interface SourceContext {
   batchSize: number;
   inFlight: number;
   signal?: AbortSignal;
-  /** Asks the pool's workers to digest the series (`DrawTask.digest`); a source may ignore it. */
-  digest?: DigestSpec;
+  /** Draws before `to` (the pilot) go in batches of `batchSize` instead (a source may ignore it). */
+  pilot?: { to: number; batchSize: number };
+  /**
+   * What the pool's workers need to digest the series (`DrawTask.digest`), read as each task is
+   * submitted (undefined: none yet); a source may ignore it.
+   */
+  digest?: () => DigestSpec | undefined;
 }
 
 /**
@@ -31,5 +36,22 @@ export type DrawSource = (from: number, to: number, consume: (b: BatchResult) =>
  * @example
  * await poolSource(0, 1000, (b) => acc.add(b), { exec, batchSize: 100, inFlight: 6 });
  */
-export const poolSource: DrawSource = (from, to, consume, ctx) =>
-  runInOrder(ctx.exec, splitTasks(from, to, ctx.batchSize, true, ctx.digest !== undefined ? { digest: ctx.digest } : {}), consume, { maxInFlight: ctx.inFlight, signal: ctx.signal });
+export const poolSource: DrawSource = (from, to, consume, ctx) => runInOrder(ctx.exec, poolTasks(from, to, ctx), consume, { maxInFlight: ctx.inFlight, signal: ctx.signal });
+
+/**
+ * The full tasks covering draws `from … to − 1` (see {@link SourceContext}), generated as they are
+ * submitted.
+ *
+ * @example
+ * [...poolTasks(0, 300, { exec, batchSize: 100, inFlight: 4, pilot: { to: 64, batchSize: 32 } })].map((t) => t.count);
+ * // [32, 32, 100, 100, 36]
+ */
+export function* poolTasks(from: number, to: number, ctx: SourceContext): Generator<DrawTask> {
+  const pilotTo = ctx.pilot?.to ?? from;
+  for (let s = from; s < to; ) {
+    const count = Math.min(s < pilotTo ? Math.min(ctx.pilot!.batchSize, pilotTo - s) : ctx.batchSize, to - s);
+    const digest = ctx.digest?.();
+    yield digest === undefined ? { start: s, count, full: true } : { start: s, count, full: true, digest };
+    s += count;
+  }
+}

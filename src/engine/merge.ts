@@ -22,28 +22,10 @@ import type { RunResult } from './result.js';
 import { runScenario, type RunOptions } from './run.js';
 import type { BatchResult } from './kernel.js';
 import { checkShardSet } from './shard-set.js';
+import { splitBatch } from './split-batch.js';
 
 /** Draws read per batch. */
 const CHUNK = 1000;
-
-/** The first `c` draws of a batch, and the rest. */
-function split(b: BatchResult, c: number): [BatchResult, BatchResult] {
-  const S = b.series!.length / b.count;
-  const T = b.values.length / b.count;
-  const J = b.uniforms!.length / b.count;
-  const part = (lo: number, hi: number): BatchResult => ({
-    ...b,
-    start: b.start + lo,
-    count: hi - lo,
-    series: b.series!.subarray(lo * S, hi * S),
-    values: b.values.subarray(lo * T, hi * T),
-    uniforms: b.uniforms!.subarray(lo * J, hi * J),
-    inputs: b.inputs === null ? null : b.inputs.subarray(lo * J, hi * J),
-    refParts: b.refParts === null ? null : b.refParts.subarray(lo * T, hi * T),
-    logWeights: b.logWeights === null ? null : b.logWeights.subarray(lo, hi),
-  });
-  return [part(0, c), part(c, b.count)];
-}
 
 /**
  * A {@link DrawSource} over checked, ordered shards: delivers the stored draws of each range asked
@@ -63,7 +45,7 @@ export function storedSource(shards: readonly StoredShard[]): DrawSource {
       let b = held ?? it.next().value;
       held = null;
       if (b === undefined) throw new ShardError(`the shards end at draw ${next}, expected ${to}`);
-      if (b.start + b.count > to) [b, held] = split(b, to - b.start);
+      if (b.start + b.count > to) [b, held] = splitBatch(b, to - b.start);
       consume(b);
       next += b.count;
       // let progress output and signals through

@@ -27,6 +27,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { RunAccumulator, type MedianRun } from './aggregate/accumulator.js';
+import type { DigestSpec } from './aggregate/digest.js';
 import { relativeWeights, tooFewDrawsFit } from './calibration.js';
 import { compileScenario, type CompiledScenario } from './compile.js';
 import { projectDeterministic } from './deterministic.js';
@@ -46,6 +47,7 @@ import { createProgress, type Progress } from './progress.js';
 import { PILOT_DRAWS } from './pilot.js';
 import type { RunResult } from './result.js';
 import { sensitivityBins } from './sensitivity.js';
+import { splitBatch } from './split-batch.js';
 import { summarize } from './summarize.js';
 
 /** Options of {@link runScenario}. */
@@ -313,14 +315,6 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
       progress.draws((done += b.count));
     };
     const source = o.source ?? poolSource;
-    const via = { exec, batchSize, inFlight, signal: o.signal };
-    // the pilot in smaller batches, spread over every worker (it is a barrier: the histograms' ranges come from it)
-    await source(0, P, (b) => (counted(b), pilot.push(b)), { ...via, batchSize: Math.min(batchSize, Math.ceil(P / (4 * exec.workers))) });
-    const acc = new RunAccumulator(cs, pilot, median, { sensitivity: o.sensitivity });
-    for (const b of pilot.splice(0)) {
-      acc.add(b);
-      exec.release(b);
-    }
     // "what would it take" starts once the lever draws (0 … leverDraws − 1) are in, and shares the
     // pool with the rest of the main run (lever-run.ts); it is stopped if the main run fails
     const leverStop = new AbortController();
@@ -347,13 +341,36 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
     };
     let levers: (LeverResult | null)[] | null = null;
     let evaluations = 0;
+    // the accumulator, once the pilot is in (the histograms' ranges come from it)
+    let acc: RunAccumulator | null = null;
+    // then the workers digest the series for it (`aggregate/digest.ts`; in one thread it would only add work)
+    let digest: DigestSpec | undefined;
+    const consume = (b: BatchResult) => {
+      counted(b);
+      if (acc !== null) {
+        acc.add(b);
+        exec.release(b);
+        if (b.start + b.count >= leverDraws) startLever();
+        return;
+      }
+      // (a stored source's batch may run past the pilot: its draws from P on are added after it)
+      const [head, tail] = b.start + b.count > P ? splitBatch(b, P - b.start) : [b, null];
+      pilot.push(head);
+      if (b.start + b.count < P) return;
+      acc = new RunAccumulator(cs, pilot, median, { sensitivity: o.sensitivity });
+      const heads = pilot.splice(0);
+      for (const p of heads) acc.add(p);
+      if (tail !== null) acc.add(tail);
+      for (const p of heads) exec.release(p); // (the last head's buffer is the tail's too)
+      digest = exec.workers > 1 ? (acc.digestSpec() ?? undefined) : undefined;
+      if (b.start + b.count >= leverDraws) startLever();
+    };
     try {
-      if (P >= leverDraws) startLever();
-      // the workers digest the series for the accumulator (`aggregate/digest.ts`): in one thread it would only add work
-      const digest = exec.workers > 1 ? (acc.digestSpec() ?? undefined) : undefined;
-      await source(P, N, (b) => (counted(b), acc.add(b), exec.release(b), b.start + b.count >= leverDraws && startLever()), { ...via, digest });
+      // one stream of tasks: the pilot's in smaller batches, spread over every worker, then the
+      // rest, submitted while the pilot is added (those submitted before carry no digest)
+      await source(0, N, consume, { exec, batchSize, inFlight, signal: o.signal, pilot: { to: P, batchSize: Math.min(batchSize, Math.ceil(P / (4 * exec.workers))) }, digest: () => digest });
       mainDone = true;
-      if (cs.calibration !== null && acc.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
+      if (cs.calibration !== null && acc!.ess() < cs.calibration.minEss) throw tooFewDrawsFit(cs.main.file, acc!.ess(), cs.calibration.minEss, N, cs.calibration.at.length);
       phase('draws', { draws: N, workers: exec.workers });
       if (leverSearch !== null) ({ levers, evaluations } = await (leverSearch as Promise<LeverSearch>));
     } catch (e) {
@@ -364,7 +381,7 @@ export async function runScenario(loaded: EngineInput, options: RunOptions = {})
       o.signal?.removeEventListener('abort', stopLever);
     }
     if (useLever) phase('levers', { evaluations, leverDraws });
-    const result = summarize(cs, acc, median, levers, {
+    const result = summarize(cs, acc!, median, levers, {
       scenario: { name: cs.main.name, file: cs.main.file, sha256: sha256(cs.main.file), model: cs.main.modelName, region: cs.main.region, sets: [...(o.sets ?? [])] },
       run: {
         draws: N,

@@ -96,10 +96,10 @@ describe('runScenario: a lever per target', () => {
         };
         for (const t of splitTasks(from, to, 100, true)) {
           consume(await run(t, ctx.signal));
-          if (from > 0) onBatch(t.start + t.count);
+          onBatch(t.start + t.count);
           await new Promise((r) => setTimeout(r, 2));
         }
-        if (from > 0) mainDone = true;
+        mainDone = true;
       };
     }
 
