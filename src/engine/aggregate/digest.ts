@@ -117,6 +117,7 @@ export class DigestWriter {
   begin(spec: DigestSpec, buf: Float64Array, at: number, n: number, start: number): BatchDigest {
     const { S, acc, rg } = this;
     const r = spec.ranges;
+    if (r.length !== 3 * S) throw new Error(`a digest spec for ${r.length / 3} series values, but the scenario has ${S}`);
     for (let h = 0; h < S; h++) {
       rg[3 * h] = r[h];
       rg[3 * h + 1] = r[S + h];

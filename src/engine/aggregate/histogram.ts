@@ -3,8 +3,9 @@
  *
  * Each of `n` quantities has `BINS` equal bins over a range [lo, hi) fixed before the run (from a
  * pilot: see {@link pilotRange}), exact counts below and above the range, and the exact minimum
- * and maximum. Counts are integers (exact in a double up to 2^53), so histograms merge exactly in
- * any order.
+ * and maximum. Counts are integers, so histograms merge exactly in any order; an unweighted set
+ * keeps them in 32 bits (a run has at most 10⁹ draws: the scenario schema and `--draws`) and
+ * counts its bins in batches ({@link HistogramSet.queue}), the same counts in another order.
  *
  * **Resolution.** A quantile of probability p is the sample quantile x₍k₎, k = ⌈p·n⌉ (the inverse
  * of the empirical CDF), located in its bin and interpolated linearly inside it, then clamped to
@@ -58,7 +59,7 @@ export class HistogramSet {
    * Unweighted sets: queued bin indices, {@link QUEUE} per quantity (`[h · QUEUE + i]`), counted
    * together ({@link flush}) while the quantity's bins (16 kB) stay in cache. Added one at a time,
    * the values of a batch's draws land each in another histogram: the counts of all of them
-   * (Heze: 9.7 MB) go through the cache again for every draw.
+   * (Heze: 3.7 MB) go through the cache again for every draw.
    */
   readonly queued: Uint16Array | null;
   /** Indices queued per quantity. */
