@@ -88,18 +88,14 @@ export function markdown(r) {
   }
   if (r.startup) lines.push(`| start-up: \`simulate\` with 1 draw, 1 worker, spawn to exit | ${range(r.startup.seconds, sec)} | \`time ${r.startup.command}\` |`);
   for (const e of r.endToEnd) {
-    if (e.workers === 'pair') {
-      lines.push(
-        `| the machine's two-thread ceiling: two independent 1-worker runs of ${e.draws.toLocaleString('en')} draws side by side | slower of the two ${range(e.seconds, sec)}; ${times(e.speedup)} the throughput of one run alone (run by run): what 2 workers could reach at best here | \`${e.command}\` |`,
-      );
-      continue;
-    }
     const eff = e.efficiency === undefined ? '' : `, parallel efficiency ${pct(e.efficiency)}`;
     const sp = e.pairedSpeedup ? `; ${times(e.pairedSpeedup)} the speed of 1 worker (run by run)` : '';
     lines.push(
       `| \`simulate\`, ${e.draws.toLocaleString('en')} draws, ${e.workers} worker${e.workers > 1 ? 's' : ''} | ${range(e.seconds, sec)}; ${M(e.drawsPerSecond)} draws/s${eff}${sp}; peak RSS ${range(e.maxRssKiB, mib)} | \`/usr/bin/time -v ${e.command}\` |`,
     );
   }
+  const c = r.ceiling;
+  if (c) lines.push(`| the machine's two-thread ceiling: two independent 1-worker runs of ${c.draws.toLocaleString('en')} draws side by side | slower of the two ${range(c.seconds, sec)}; ${times(c.speedup)} the throughput of one run alone (run by run): what 2 workers could reach at best here | \`${c.command}\` |`);
   for (const g of r.memoryGrowth) lines.push(`| peak RSS, ${g.workers} worker(s), ${g.hi.toLocaleString('en')} vs ${g.lo.toLocaleString('en')} draws | ${g.ratio >= 1 ? '+' : ''}${pct(g.ratio - 1)} | (ratio of the medians) |`);
   if (r.notes.length) lines.push('', ...r.notes.map((n) => `- ${n}`));
   return lines.join('\n') + '\n';

@@ -7,7 +7,7 @@
  */
 import type { DigestSpec } from './aggregate/digest.js';
 import type { BatchResult, DrawTask } from './kernel.js';
-import { runInOrder, type Executor } from './pool.js';
+import { runInOrder, splitTasks, type Executor } from './pool.js';
 
 /** What a source may use: the run's executor and its batching. */
 export interface SourceContext {
@@ -47,11 +47,11 @@ export const poolSource: DrawSource = (from, to, consume, ctx) => runInOrder(ctx
  * // [32, 32, 100, 100, 36]
  */
 export function* poolTasks(from: number, to: number, ctx: SourceContext): Generator<DrawTask> {
-  const pilotTo = ctx.pilot?.to ?? from;
-  for (let s = from; s < to; ) {
-    const count = Math.min(s < pilotTo ? Math.min(ctx.pilot!.batchSize, pilotTo - s) : ctx.batchSize, to - s);
-    const digest = ctx.digest?.();
-    yield digest === undefined ? { start: s, count, full: true } : { start: s, count, full: true, digest };
-    s += count;
+  const pilotTo = Math.min(to, Math.max(from, ctx.pilot?.to ?? from));
+  for (const part of [splitTasks(from, pilotTo, ctx.pilot?.batchSize ?? ctx.batchSize, true), splitTasks(pilotTo, to, ctx.batchSize, true)]) {
+    for (const task of part) {
+      const digest = ctx.digest?.();
+      yield digest === undefined ? task : { ...task, digest };
+    }
   }
 }

@@ -24,13 +24,9 @@
  *
  * @module
  */
-import { BINS, QUEUE, type HistogramSet } from './histogram.js';
+import { BINS, OVER, UNDER, type HistogramSet } from './histogram.js';
 import { BLOCK, endsBlock, type MomentSet } from './moments.js';
 
-/** Bin code of a value below the histogram's range. */
-export const UNDER = BINS;
-/** Bin code of a value at or above the histogram's range's end. */
-export const OVER = BINS + 1;
 
 /**
  * What a worker needs to digest a batch: `ranges` holds, for the S quantities, each histogram's
@@ -201,32 +197,10 @@ export class DigestWriter {
  */
 export function foldDigest(hist: HistogramSet, moments: MomentSet, g: BatchDigest, series: Float64Array, start: number, n: number, draws: number): void {
   const S = moments.n;
-  const { under, over, total, pending } = hist;
-  const queued = hist.queued!;
-  const bins = g.bins;
   for (let h = 0; h < S; h++) {
     if (g.min[h] < hist.min[h]) hist.min[h] = g.min[h];
     if (g.max[h] > hist.max[h]) hist.max[h] = g.max[h];
-    const base = h * QUEUE;
-    let fill = pending[h];
-    let u = 0;
-    let o = 0;
-    for (let j = h, end = n * S; j < end; j += S) {
-      const b = bins[j];
-      if (b < BINS) {
-        if (fill === QUEUE) {
-          pending[h] = fill;
-          hist.flushOne(h);
-          fill = 0;
-        }
-        queued[base + fill++] = b;
-      } else if (b === UNDER) u++;
-      else o++;
-    }
-    pending[h] = fill;
-    under[h] += u;
-    over[h] += o;
-    total[h] += n;
+    hist.addCodes(h, g.bins, h, S, n);
   }
   const end = start + n;
   const chunk0 = Math.floor(start / BLOCK);

@@ -45,6 +45,11 @@ export function pilotRange(min: number, max: number): [number, number] {
 /** Bin indices a quantity queues before they are counted ({@link HistogramSet.queue}). */
 export const QUEUE = 4096;
 
+/** Bin code of a value below a histogram's range ({@link HistogramSet.addCodes}). */
+export const UNDER = BINS;
+/** Bin code of a value at or above the end of a histogram's range. */
+export const OVER = BINS + 1;
+
 /** `n` histograms with {@link BINS} bins each. */
 export class HistogramSet {
   readonly lo: Float64Array;
@@ -130,6 +135,38 @@ export class HistogramSet {
   queue(h: number, b: number): void {
     if (this.pending[h] === QUEUE) this.flushOne(h);
     this.queued![h * QUEUE + this.pending[h]++] = b;
+  }
+
+  /**
+   * Counts `n` values of quantity `h` of an unweighted set, given by their bin codes
+   * `codes[at]`, `codes[at + stride]`, … (0 … BINS − 1, {@link UNDER} or {@link OVER}: the bin
+   * {@link add} finds). The caller keeps {@link min} and {@link max}.
+   *
+   * @example
+   * h.addCodes(0, Uint16Array.of(3, UNDER, 3), 0, 1, 3);
+   */
+  addCodes(h: number, codes: Uint16Array, at: number, stride: number, n: number): void {
+    const queued = this.queued!;
+    const base = h * QUEUE;
+    let fill = this.pending[h];
+    let under = 0;
+    let over = 0;
+    for (let i = 0, j = at; i < n; i++, j += stride) {
+      const b = codes[j];
+      if (b < BINS) {
+        if (fill === QUEUE) {
+          this.pending[h] = fill;
+          this.flushOne(h);
+          fill = 0;
+        }
+        queued[base + fill++] = b;
+      } else if (b === UNDER) under++;
+      else over++;
+    }
+    this.pending[h] = fill;
+    this.under[h] += under;
+    this.over[h] += over;
+    this.total[h] += n;
   }
 
   /** Counts value `x` in histogram `h`, with weight `w` (a weighted set; an unweighted one counts every value once). */

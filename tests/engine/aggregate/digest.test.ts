@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addColumn } from '../../../src/engine/aggregate/columns.js';
-import { DigestWriter, OVER, UNDER, chunkCount, digestLength, digestSpec, foldDigest } from '../../../src/engine/aggregate/digest.js';
-import { HistogramSet } from '../../../src/engine/aggregate/histogram.js';
+import { DigestWriter, chunkCount, digestLength, digestSpec, foldDigest } from '../../../src/engine/aggregate/digest.js';
+import { HistogramSet, OVER, UNDER } from '../../../src/engine/aggregate/histogram.js';
 import { BLOCK, MomentSet } from '../../../src/engine/aggregate/moments.js';
 
 const S = 3;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BINS, HistogramSet, QUEUE, pilotRange } from '../../../src/engine/aggregate/histogram.js';
+import { BINS, HistogramSet, OVER, QUEUE, UNDER, pilotRange } from '../../../src/engine/aggregate/histogram.js';
 
 /** The exact sample quantile the histogram approximates: x₍⌈p·n⌉₎. */
 function exactQuantile(sorted: number[], p: number): number {
@@ -172,5 +172,19 @@ describe('HistogramSet, queued counting', () => {
     expect(a.counts.reduce((x, y) => x + y, 0)).toBe(3);
     expect(a.quantiles(0, [0.5])[0]).toBeCloseTo(0.1, 3);
     expect(() => a.rescale(0.5)).toThrow(/unweighted/);
+  });
+});
+
+describe('HistogramSet.addCodes', () => {
+  it('counts strided bin codes as add counts their values, below and above the range apart', () => {
+    // Arrange: values and the codes of their bins in [0, 1), every other code belonging to another quantity
+    const xs = [0.25, -1, 0.25, 2, 0.999];
+    const codes = Uint16Array.from(xs.flatMap((x) => [x < 0 ? UNDER : x >= 1 ? OVER : Math.floor(x * BINS), 7]));
+    const [byValue, byCode] = [new HistogramSet([[0, 1]]), new HistogramSet([[0, 1]])];
+    // Act
+    xs.forEach((x) => byValue.add(0, x));
+    byCode.addCodes(0, codes, 0, 2, xs.length);
+    // Assert
+    for (const f of ['counts', 'under', 'over', 'total'] as const) expect(Array.from(byCode[f])).toEqual(Array.from(byValue[f]));
   });
 });
